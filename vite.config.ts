@@ -13,11 +13,17 @@ export default defineConfig({
   preview: { headers: isolationHeaders, host: 'localhost' },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // diagnostics.html: adapter info, kernel self-test and window.trellisDiagnostics for e2e/benches.
+    rollupOptions: { input: { main: 'index.html', diagnostics: 'diagnostics.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/setup-fast-check.ts'],
   },
 });

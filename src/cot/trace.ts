@@ -53,6 +53,8 @@ export interface TraceRecord {
   flags: TraceFlags;
   /** Columns the adapter did not consume, carried along untouched. */
   extra: Record<string, unknown>;
+  /** Separate-field layouts only: which fields `completion` was joined from, and the joiner between them. */
+  joined?: { reasoningField: string; answerField: string; joiner: string };
 }
 
 export function sliceSpan(text: string, span: CharSpan): string {

@@ -1,6 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'katex/dist/katex.min.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/trace.css';
 import { App } from './App.tsx';
+import { registerAppCommands } from './commands/app-commands.ts';
+
+registerAppCommands();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,29 +1,18 @@
-// Public API of the answer checker (extraction, normalisation, equivalence). Pure.
-// NOTE: placeholder signatures; the implementation lands with the answer-checker issue.
-
-/** true = equivalent, false = different, null = could not decide (never a confident wrong verdict). */
-export type Verdict = boolean | null;
-
-export interface AnswerCandidate {
-  /** The answer text as written (inside the box, after "=", …). */
-  text: string;
-  charStart: number;
-  charEnd: number;
-  /** How it was found: boxed, final-answer phrase, answer tag, inline conclusion ("so x = 5"). */
-  kind: 'boxed' | 'final-phrase' | 'answer-tag' | 'inline';
-}
-
-/** The final answer of a response (last boxed, "the answer is", <answer>, text after </think>), or null. */
-export function extractFinalAnswer(_text: string): string | null {
-  return null;
-}
-
-/** Every candidate answer inside a text, in order, with spans. */
-export function findCandidateAnswers(_text: string): AnswerCandidate[] {
-  return [];
-}
-
-/** Whether `pred` is mathematically equivalent to `gold`. */
-export function isEquivalent(_gold: string, _pred: string): Verdict {
-  return null;
-}
+// Public API of the answer checker (extraction, normalisation, equivalence). Pure: no DOM, no Node.
+//
+//   findCandidateAnswers(reasoning)   every candidate answer with its span (boxed, <answer>, "final
+//                                     answer is …", inline "so x = 5" / "which gives 12")
+//   extractFinalAnswer(text, opts?)   the final answer as written, or null
+//   isEquivalent(gold, pred, opts?)   true / false / null (undecided: never a confident guess)
+//
+// Pipeline: extract.ts (which text is the answer) -> clean.ts + tokenize.ts + parse*.ts (tree) ->
+// normalize-node.ts ("x = 3" -> 3, a ± b, matrix products) -> compare*.ts (exact rationals,
+// sample-point evaluation, tuples/sets/intervals/matrices/relations). Conformance with the peer
+// checkers' own tests: conformance.test.ts.
+export type { Verdict } from './compare-scalar.ts';
+export type { AnswerCandidate } from './candidates.ts';
+export { findCandidateAnswers } from './candidates.ts';
+export { extractFinalAnswer, type ExtractOptions, type ExtractMode, type MatchType } from './extract.ts';
+export { isEquivalent, isEquivalentToAny, type EquivalenceOptions } from './equivalence.ts';
+export { normalizeAnswerString } from './normalize-string.ts';
+export { runAnswerCase, type AnswerCase, type CaseResult } from './cases.ts';

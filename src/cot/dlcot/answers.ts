@@ -1,0 +1,124 @@
+// Candidate answers inside reasoning and their judgement against a reference. The answer checker
+// (../answer) is the authority; the small fallback here only keeps the engine useful while the
+// checker returns nothing, and is never used to override a verdict the checker gives.
+import { findCandidateAnswers, isEquivalent, type AnswerCandidate } from '../answer/index.ts';
+import type { Label1 } from './schema.ts';
+
+export interface Candidate {
+  text: string;
+  charStart: number;
+  charEnd: number;
+  kind: string;
+}
+
+// "the answer is 12", "\boxed{12}", "final answer: 12" — explicit statements of a result.
+const FALLBACK = /\\boxed\s*\{|\b(?:the (?:final )?answer (?:is|should be|would be|must be)|final answer\s*(?:is|:)|answer\s*:)\s*/gi;
+
+function readBraced(text: string, open: number): number {
+  let depth = 1;
+  for (let i = open; i < text.length && i < open + 400; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function fallbackCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  FALLBACK.lastIndex = 0;
+  for (let m = FALLBACK.exec(text); m; m = FALLBACK.exec(text)) {
+    const after = m.index + m[0].length;
+    if (m[0].startsWith('\\boxed')) {
+      const close = readBraced(text, after);
+      if (close > after) out.push({ text: text.slice(after, close), charStart: m.index, charEnd: close + 1, kind: 'boxed' });
+      continue;
+    }
+    const phrase = /^[$\\(\s]*((?:[^\n.;,!?]|[.,](?=\d)){1,60}?)[$\\)\s]*(?:[.;,!?](?:\s|$)|\n|$)/.exec(text.slice(after, after + 80));
+    if (phrase && /[0-9a-zA-Z\\]/.test(phrase[1])) {
+      out.push({ text: phrase[1].trim(), charStart: m.index, charEnd: after + phrase[0].length, kind: 'final-phrase' });
+    }
+  }
+  return out;
+}
+
+export interface CandidateSets {
+  /** Explicit statements (boxed, "the answer is", answer tags), in text order. */
+  strong: Candidate[];
+  /** Inline results ("so x = 5") from the checker, in text order. */
+  inline: Candidate[];
+}
+
+// "So x + y = 36." — a concluding sentence that ends in a number.
+const FALLBACK_INLINE = /\b(?:so|thus|therefore|hence)\b[^.\n]{0,80}?=\s*\$?(?:\\\(\s*)?(-?\d+(?:\.\d+)?(?:\/\d+)?)\s*(?:\$|\\\))?\s*(?:[.!](?!\d)|$)/gim;
+
+function fallbackInline(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  FALLBACK_INLINE.lastIndex = 0;
+  for (let m = FALLBACK_INLINE.exec(text); m; m = FALLBACK_INLINE.exec(text)) {
+    const at = m.index + m[0].indexOf(m[1], m[0].lastIndexOf('='));
+    out.push({ text: m[1], charStart: at, charEnd: at + m[1].length, kind: 'inline' });
+  }
+  return out;
+}
+
+/** Answer candidates in reasoning (checker first; the fallback only when it finds nothing). */
+export function answerCandidates(reasoning: string): CandidateSets {
+  const fromChecker: AnswerCandidate[] = findCandidateAnswers(reasoning);
+  const strong = fromChecker.filter((c) => c.kind !== 'inline').map((c) => ({ ...c }));
+  const inline = fromChecker.filter((c) => c.kind === 'inline').map((c) => ({ ...c }));
+  return { strong: strong.length > 0 ? strong : fallbackCandidates(reasoning), inline: inline.length > 0 ? inline : fallbackInline(reasoning) };
+}
+
+// What precedes a value the working states as a result: "= 588", "is 6.17", "\approx 6.17".
+const STATED_BEFORE = /(?:=|≈|\\approx|\bis|\bbe|'s|\bget|\bgives?|\bequals?|\bapproximately)\s*\$?(?:\\[([]\s*)?$/;
+
+/**
+ * Every place the working states `value` as a result ("= 588", "is 6.17"), in text order. Lets an
+ * approach count as reaching the reference when it never boxes it.
+ */
+export function valueStatements(text: string, value: string | null): Candidate[] {
+  const v = value?.trim() ?? '';
+  if (!/^-?\d+(?:\.\d+)?$/.test(v)) return [];
+  const found: Candidate[] = [];
+  // Find the literal first (fast), then check what precedes and follows it.
+  for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + v.length)) {
+    const next = text.charCodeAt(at + v.length);
+    const prev = text.charCodeAt(at - 1);
+    if ((next >= 48 && next <= 57) || (next === 46 && /\d/.test(text[at + v.length + 1] ?? '')) || (prev >= 48 && prev <= 57) || prev === 46) continue;
+    if (STATED_BEFORE.test(text.slice(Math.max(0, at - 24), at))) found.push({ text: v, charStart: at, charEnd: at + v.length, kind: 'inline' });
+  }
+  return found;
+}
+
+function normalise(answer: string): string {
+  return answer
+    .replace(/\\boxed\s*\{([^}]*)\}/g, '$1')
+    .replace(/\\(?:text|mathrm|textbf)\s*\{([^}]*)\}/g, '$1')
+    .replace(/[$\s{}]|\\[,;!]|\\left|\\right|\.$/g, '')
+    .replace(/^[a-z]\s*=/i, '')
+    .replace(/^(-?\d+)\.0+$/, '$1')
+    .toLowerCase();
+}
+
+/** Whether `pred` matches `gold`: the checker's verdict, else a strict textual comparison. */
+export function sameAnswer(gold: string, pred: string): boolean | null {
+  const verdict = isEquivalent(gold, pred);
+  if (verdict !== null) return verdict;
+  const a = normalise(gold);
+  const b = normalise(pred);
+  if (a === b && a.length > 0) return true;
+  const numeric = /^-?\d+(?:\.\d+)?$/;
+  if (numeric.test(a) && numeric.test(b)) return Number(a) === Number(b);
+  return null;
+}
+
+/** label1 of an approach given the answer it reached (SPEC §1.2); never `Correct` without a reference. */
+export function judge(answer: Candidate | null, reference: string | null): { label1: Label1; reason: string } {
+  if (!answer) return { label1: 'Incomplete', reason: 'no answer reached in this approach' };
+  if (reference === null) return { label1: 'Unknown', reason: 'no reference answer to compare with' };
+  const same = sameAnswer(reference, answer.text);
+  if (same === true) return { label1: 'Correct', reason: `answer ${answer.text} matches the reference` };
+  if (same === false) return { label1: 'Incorrect', reason: `answer ${answer.text} differs from the reference ${reference}` };
+  return { label1: 'Unknown', reason: `could not decide whether ${answer.text} equals ${reference}` };
+}

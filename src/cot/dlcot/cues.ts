@@ -1,0 +1,105 @@
+// Phrases that open a unit and signal its role, read from many real traces (QwQ / Sky-T1,
+// R1 and its distills, DeltaBench's o1-like models). Matched against the start of a unit only,
+// case-insensitively, so the scan costs a few hundred characters per paragraph.
+
+export interface CueMatch {
+  kind: string;
+  text: string;
+  /** Evidence strength: >= 1 opens an approach on its own; smaller ones need a second signal. */
+  weight: number;
+}
+
+interface CueRule {
+  kind: string;
+  weight: number;
+  pattern: RegExp;
+}
+
+const I = String.raw`(?:i|we)`;
+const MODAL = String.raw`(?:should|could|can|might|need to|will|'ll|have to)`;
+const FILLER = String.raw`(?:(?:wait|hmm+|ok(?:ay)?|so|but|well|oh|ah|actually|no|alright|now|then)[,.!]?\s+)*`;
+
+/** New-approach cues: the model changes strategy for the same problem. */
+const APPROACH_RULES: CueRule[] = [
+  // "Alternatively, I can use X" changes method; "alternatively, maybe 10 is the maximum" only muses.
+  { kind: 'alternatively', weight: 1, pattern: new RegExp(String.raw`^(?:or\s*,?\s*)?alternative(?:ly)?\b[,:]?\s+(?:(?:maybe|perhaps|instead|again)[,]?\s+)?(?:${I} (?:can|could|should|might|may|will|'ll|need to|try|use|consider|think|look|approach|compute|express|set|model|count)|let(?:'s| me| us)|(?:consider|use|using|think|look|try|by|approach|compute|express|set|model|count|suppose|assume|write|apply|observe|notice)\b|there(?:'s| is| might be| may be) a)`, 'i') },
+  { kind: 'alternatively-weak', weight: 0.6, pattern: /^(?:or\s*,?\s*)?alternative(?:ly)?\b/i },
+  { kind: 'another-way', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:here's |there's |there is )?(?:an?other|a different|a new|a better|a smarter|a simpler|a cleaner|an easier|an alternative) (?:approach|way|method|idea|strategy|angle|perspective|tactic|route)`, 'i') },
+  { kind: 'try-different', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}|maybe ${I} ${MODAL}|perhaps ${I} ${MODAL}) (?:try|use|take|consider|think of|look for|attempt|go with) (?:an?other|a different|a new|an alternative|a better|a simpler|a smarter|a more)`, 'i') },
+  { kind: 'start-over', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}|maybe ${I} ${MODAL}) (?:start over|start again|restart|start from scratch|begin again|go back to the (?:beginning|start|drawing board)|rethink|re-?approach|re-?examine the (?:problem|approach)|reconsider the (?:problem|approach))`, 'i') },
+  { kind: 'think-again', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}) (?:think|approach (?:this|it|the problem)) (?:differently|again|another way|in (?:a|another) (?:different )?way|about (?:this|it) differently)`, 'i') },
+  { kind: 'better-way', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:maybe|perhaps|surely|i think)? ?(?:there(?:'s| is| must be| might be| should be| has to be)|is there) (?:a |an )?(?:better|smarter|simpler|easier|cleverer|more (?:efficient|direct|elegant|straightforward)|different|another|alternative)`, 'i') },
+  { kind: 'instead', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:instead\b|rather than)`, 'i') },
+  { kind: 'one-approach', weight: 1, pattern: /^(?:one (?:approach|way|method|idea) (?:is|could be|might be|would be)|to approach this|let me think about how to approach|(?:my|the) (?:plan|strategy) (?:is|will be))/i },
+  { kind: 'wait-maybe', weight: 0.8, pattern: new RegExp(String.raw`^(?:wait|hmm+|hold on)[,.!]*\s+(?:a (?:minute|second|moment)[,.!]*\s+)?(?:maybe|perhaps|what if|actually,? (?:maybe|perhaps)|i (?:think|wonder if) (?:i|we) (?:should|could|can|need))`, 'i') },
+  { kind: 'maybe-should', weight: 0.7, pattern: new RegExp(String.raw`^${FILLER}(?:maybe|perhaps) ${I} (?:should|could|can|need to|might) (?:try|use|consider|look|think|approach|instead|find|fix|set|model|express|parametri[sz]e|work|start|go|apply|compute|count|write|check (?:small|specific))`, 'i') },
+  { kind: 'what-if', weight: 0.7, pattern: new RegExp(String.raw`^${FILLER}(?:what if|suppose (?:i|we) (?:start|try|instead|use)|how about)`, 'i') },
+  { kind: 'let-me-consider', weight: 0.5, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us) (?:consider|try|think about|look at|use|approach|model|parametri[sz]e|set up)`, 'i') },
+  { kind: 'stuck', weight: 0.5, pattern: /^(?:this (?:is|seems) (?:getting )?(?:too |very |a bit )?(?:complicated|messy|confusing|tricky|difficult|complex|tedious)|(?:this|that) (?:approach |method )?(?:isn't|is not|doesn't seem|does not seem) (?:working|helpful|to (?:help|work|lead))|not (?:working|helpful)|i'm stuck|i'm not (?:sure|making progress))/i },
+];
+
+/** Stance cues for verification steps. Negation wins over affirmation when both occur. */
+const NEGATE = /(?:that(?:'s| is) (?:wrong|incorrect|not (?:right|correct))|(?:can't|cannot|couldn't) be (?:right|correct)|\bmistakes?\b|\berror\b|miscalculat|contradict|(?:doesn't|does not|don't|do not) (?:match|add up|make sense|work|satisfy)|inconsistent|\bnot (?:correct|right|valid|possible)\b|this is wrong|discrepancy)/i;
+const AFFIRM = /\b(?:checks? out|(?:is|seems|looks|appears) (?:correct|right|consistent|valid|good|fine)|that(?:'s| is) (?:correct|right|consistent)|confirm(?:s|ed)?|consistent|matches|agrees|verified|makes sense|same (?:answer|result)|as (?:before|expected)|so (?:yes|indeed)|indeed)/i;
+const CHECK_OPEN = /^(?:(?:wait|hmm+|but|ok(?:ay)?|so|now)[,.!]?\s+)*(?:let me|let's|let us|i(?:'ll| will| should| can| need to)|to be (?:sure|safe|thorough)|just to)\s+(?:double[- ]?check|check|verify|confirm|make sure|re-?check|re-?verify|re-?examine|re-?calculate|recompute|re-?compute|test|plug|sanity[- ]check|see if (?:this|that) (?:is|makes))|^(?:double[- ]?check|verification|check(?:ing)?)\b|^(?:wait|hmm+|hold on|but wait)\b/i;
+
+const RESTATE = /^(?:(?:okay|ok|alright|all right|so|well|hmm+)[,.!]?\s+)*(?:(?:so |now )?(?:i|we)(?:'ve| have)? (?:got|have|need|am|are|'m|'re)\b|let(?:'s| me| us) (?:tackle|see|try to (?:figure|solve|understand)|figure|solve|start|read|break|understand)|(?:the|this) (?:problem|question)\b|here(?:'s| is) (?:the|a) problem|given\b|we are given|i'm (?:trying|given|supposed|asked))/i;
+const CONCLUDE = /^(?:\*\*\s*)?(?:final answer|(?:so|thus|therefore|hence|in conclusion|in summary|to summarize|overall|after (?:all|careful)|finally|putting (?:it|this) (?:all )?together)[,:]?\s+(?:the (?:final )?answer|the (?:number|value|result|sum|probability|area|minimum|maximum|length)|(?:i(?:'m| am)|we(?:'re| are)) (?:confident|sure)|(?:i|we) (?:think|conclude|believe|can conclude)|after|all|everything|it\b|the)|the (?:final )?answer is|i(?:'m| am) (?:confident|sure|fairly confident) (?:that|the|in))/i;
+
+// Patterns are case-insensitive; only typographic apostrophes need normalising (same length).
+function lower(lead: string): string {
+  return lead.includes('\u2019') || lead.includes('\u2018') ? lead.replace(/[\u2018\u2019]/g, "'") : lead;
+}
+
+// Every approach rule starts with one of these words (fillers included): a cheap first filter,
+// since most paragraphs start with something else.
+const APPROACH_FIRST_WORDS = new Set(('wait hmm ok okay so but well oh ah actually no alright now then or alternative alternatively ' +
+  "here's there's there is an another a let let's i we maybe perhaps surely instead rather one to my the hold what suppose how this that not i'm").split(' '));
+const FIRST_WORD = /^[a-z']+/i;
+
+function firstWord(text: string): string {
+  const m = FIRST_WORD.exec(text);
+  const word = m ? m[0].toLowerCase() : '';
+  return word.startsWith('hmm') ? 'hmm' : word;
+}
+
+/** The strongest new-approach cue at the start of `lead`, or null. */
+export function matchApproachCue(lead: string): CueMatch | null {
+  const text = lower(lead);
+  if (!APPROACH_FIRST_WORDS.has(firstWord(text))) return null;
+  for (const rule of APPROACH_RULES) {
+    const m = rule.pattern.exec(text);
+    if (m) return { kind: rule.kind, text: lead.slice(0, m[0].length), weight: rule.weight };
+  }
+  return null;
+}
+
+/** Whether `lead` opens a check of earlier work (not a new method). */
+export function matchCheckOpen(lead: string): CueMatch | null {
+  const m = CHECK_OPEN.exec(lower(lead));
+  return m ? { kind: 'check', text: lead.slice(0, m[0].length), weight: 1 } : null;
+}
+
+/** Stance of a verification step's text: negation beats affirmation, else a neutral check. */
+export function stanceOf(text: string): 'affirm' | 'negate' | 'check' {
+  const t = lower(text);
+  if (NEGATE.test(t)) return 'negate';
+  if (AFFIRM.test(t)) return 'affirm';
+  return 'check';
+}
+
+export function isRestatement(lead: string): boolean {
+  return RESTATE.test(lower(lead));
+}
+
+export function isConclusionLead(lead: string): boolean {
+  return CONCLUDE.test(lower(lead));
+}
+
+/** Negation that points back at earlier working ("wait, that's wrong"), with its offset in `text`. */
+export function findNegations(text: string): Array<{ index: number; text: string }> {
+  const found: Array<{ index: number; text: string }> = [];
+  const re = /\b(?:wait|hmm+|no|oops|hold on|but)[,.!]?\s+(?:no[,.!]?\s+)?(?:that(?:'s| is)(?: not (?:right|correct)| wrong| incorrect| a mistake)|i (?:made|think i made) (?:a|an) (?:mistake|error)|(?:this|that) (?:can't|cannot) be (?:right|correct)|i miscalculated|that doesn't (?:make sense|add up|match)|i think i messed up)/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ index: m.index, text: m[0] });
+  return found;
+}

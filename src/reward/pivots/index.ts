@@ -1,0 +1,21 @@
+// Public API of pivot tokens and dense reward (SPEC.md §2). Pure.
+export * from './types.ts';
+export { movingAverage, finiteMean } from './smoothing.ts';
+export { signStates, runsFromStates, mergeShortRuns, normalizeRuns, pivotsOf } from './runs.ts';
+export { detectPivots, detectRuns, resultFromRuns, validatePivotOptions } from './detect.ts';
+export { toSubsequences, keptMask } from './subsequences.ts';
+export * from './polarity.ts';
+export * from './tracks.ts';
+export * from './forking.ts';
+export * from './npy.ts';
+export * from './sidecar.ts';
+export * from './snapping.ts';
+export * from './overlap.ts';
+export * from './loss-preview.ts';
+export * from './step-aggregation.ts';
+export * from './token-spans.ts';
+export * from './pipeline.ts';
+export * from './cli-args.ts';
+export * from './dlcot-links.ts';
+export * from './record-extras.ts';
+export * from './pivot-run.ts';

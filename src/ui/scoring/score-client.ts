@@ -1,0 +1,50 @@
+// One scoring worker for the studio, started on first use. Token arrays come back from it and stay in
+// component refs/local state, never in the zustand store.
+import { openScoreWorker, progressCallback, type BackendChoice, type ModelInfo, type ModelSource, type ScoredText, type ScoreWorkerHandle } from '../../workers/score-api.ts';
+
+/** The bundled default model (public/models/trellis-lm-tiny). */
+export const DEFAULT_MODEL: ModelSource = { kind: 'url', baseUrl: '/models/trellis-lm-tiny/', name: 'trellis-lm-tiny' };
+
+let handle: ScoreWorkerHandle | undefined;
+let loadedKey: string | undefined;
+let loadedInfo: Promise<ModelInfo> | undefined;
+
+function worker(): ScoreWorkerHandle {
+  handle ??= openScoreWorker();
+  return handle;
+}
+
+function sourceKey(source: ModelSource, backend: BackendChoice): string {
+  return `${backend}:${source.kind === 'url' ? source.baseUrl : `files:${source.name}:${Object.keys(source.files).length}`}`;
+}
+
+/** Loads the model once per (source, backend); a different choice replaces it in the worker. */
+export function ensureModel(source: ModelSource, backend: BackendChoice): Promise<ModelInfo> {
+  const key = sourceKey(source, backend);
+  if (key !== loadedKey || !loadedInfo) {
+    loadedKey = key;
+    loadedInfo = worker().api.load(source, { backend });
+    loadedInfo.catch(() => { loadedKey = undefined; loadedInfo = undefined; });
+  }
+  return loadedInfo;
+}
+
+export function scoreText(text: string, onProgress: (done: number, total: number) => void): Promise<ScoredText> {
+  return worker().api.scoreText(text, progressCallback((event) => onProgress(event.tokensDone, event.tokensTotal)));
+}
+
+export function cancelScoring(): void {
+  void handle?.api.cancel();
+}
+
+/** Files from a folder picker (webkitdirectory) keyed by their path inside the folder. */
+export function pickedFolderSource(files: FileList): ModelSource {
+  const entries: Record<string, Blob> = {};
+  let folder = 'model';
+  for (const file of Array.from(files)) {
+    const path = file.webkitRelativePath || file.name;
+    folder = path.split('/')[0] || folder;
+    entries[path] = file;
+  }
+  return { kind: 'files', files: entries, name: folder };
+}
