@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // COOP/COEP make the page cross-origin isolated, which multi-threaded WASM (SharedArrayBuffer) needs.
@@ -7,8 +8,20 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// `npm start` prints the studio's address with the bundled sample dataset preloaded (`?sample`).
+const printStudioUrl: Plugin = {
+  name: 'trellis-print-studio-url',
+  configureServer(server) {
+    server.httpServer?.once('listening', () => {
+      const address = server.httpServer?.address();
+      const port = typeof address === 'object' && address ? address.port : server.config.server.port;
+      setTimeout(() => server.config.logger.info(`\n  Trellis studio with the sample dataset: http://localhost:${port}/?sample\n`), 50);
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), printStudioUrl],
   server: { headers: isolationHeaders, host: 'localhost' },
   preview: { headers: isolationHeaders, host: 'localhost' },
   worker: { format: 'es' },

@@ -128,6 +128,13 @@ test('the bundled sample dataset loads from the empty state', async ({ page }) =
   await expect(studio.dataRows().nth(2)).toHaveAttribute('aria-selected', 'true');
 });
 
+test('the address npm start prints (?sample) opens with the sample dataset loaded', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await page.goto('/?sample');
+  await expect(studio.rowCountText()).toHaveText('28 of 28 traces');
+  await expect(studio.detection).toHaveCount(0);
+});
+
 test('? opens keyboard help built from the command registry', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();

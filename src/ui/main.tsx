@@ -7,6 +7,7 @@ import './styles/table.css';
 import './styles/trace.css';
 import { App } from './App.tsx';
 import { registerAppCommands } from './commands/app-commands.ts';
+import { openSampleDataset, wantsSampleOnBoot } from './state/sample-actions.ts';
 
 registerAppCommands();
 
@@ -17,3 +18,4 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+if (wantsSampleOnBoot(window.location.search)) void openSampleDataset({ loadAtOnce: true });

@@ -3,6 +3,7 @@
 // Usage: npx tsx tools/models/evaluate.ts [--write] [--synthetic N]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateTraces } from '../../src/cot/synthetic/index';
 import { approachBoundaryEntropy, heldoutTraces, lmMetrics, loadModels, MODELS_DIR, rewardMetrics } from './eval-core';
 import { buildManifest } from './manifest';
 import { readIo } from './onnx-io';
@@ -20,13 +21,16 @@ async function evaluate(syntheticCount: number): Promise<Evaluation> {
   const started = Date.now();
   const reward = await rewardMetrics(models, traces);
   console.log('reward', reward, `${Date.now() - started} ms`);
+  // Same templates as training, unseen seeds: separates phrasing generalisation from error detection.
+  const rewardTrainFamily = await rewardMetrics(models, generateTraces(200, { seed: 500_000, family: 'train' }));
+  console.log('reward (training templates, unseen seeds)', rewardTrainFamily);
   const synthetic = await lmMetrics(models, traces.map((t) => t.record.reasoning));
   const approachEntropy = await approachBoundaryEntropy(models, traces.slice(0, 100));
   console.log('synthetic lm', synthetic, 'approach entropy', approachEntropy);
   const real = readRealTraces(SHARED_TRACES).filter((_, index) => isRealHeldout(index));
   const realLm = real.length > 0 ? await lmMetrics(models, real.map((t) => t.text)) : null;
   console.log('real lm', realLm);
-  return { syntheticLm: synthetic, approachEntropy, realLm, reward };
+  return { syntheticLm: synthetic, approachEntropy, realLm, reward, rewardTrainFamily };
 }
 
 async function main(): Promise<void> {

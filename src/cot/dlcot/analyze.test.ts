@@ -104,6 +104,28 @@ describe('analyzeTrace on real traces', () => {
     expect(s.byMacro.reduce((n, m) => n + m.after, 0)).toBe(s.tokensAfter);
   });
 
+  it('does not take a coincidental inline statement of the reference as the first answer', () => {
+    const reasoning = [
+      'Okay, so I need to count the arrangements of the three pairs.',
+      'First, each pair can be placed in 2 * 6 = 12 arrangements, and there are 3 pairs to place around the table.',
+      'Dividing by the 3 rotations of the table, the count is 36 / 3, therefore the total is 12.',
+      'Wait, let me double-check by listing a few of them.',
+    ].join('\n\n');
+    const a = analyzeTrace({ id: 'coincidence', reasoning, problem: 'Count the arrangements of three pairs.', reference: '12', answer: '' });
+    expect(a.firstAnswerCharStart).toBe(reasoning.indexOf('is 12.') + 3);
+    expect(a.macro.find((m) => m.label === 'Verify')!.charStart).toBe(reasoning.indexOf('Wait, let me'));
+  });
+
+  it('takes an inline result as the first answer when the reasoning goes on to verify it', () => {
+    const reasoning = [
+      'Okay, so I need to find x from the two equations.',
+      'Adding the equations gives 2x = 24, and dividing gives x = 12',
+      'Let me verify by substituting back: 12 + 12 = 24, which checks out.',
+    ].join('\n\n');
+    const a = analyzeTrace({ id: 'verified', reasoning, problem: 'Find x.', reference: '12', answer: '' });
+    expect(a.firstAnswerCharStart).toBe(reasoning.indexOf('x = 12') + 4);
+  });
+
   it('returns an empty analysis for empty reasoning', () => {
     const a = analyzeTrace({ id: 'empty', reasoning: '', problem: 'p', reference: '1', answer: '' });
     expect(a.macro).toEqual([]);

@@ -3,9 +3,13 @@
 // different technique keeps them apart. The first member of each cluster is kept, later ones are
 // redundant. Only the head of each approach is read: the method is stated when it starts.
 
+import { countBits, techniqueMask, techniqueNames } from './techniques.ts';
+
 export interface ClusterInput {
   id: string;
-  text: string;
+  /** The approach's span in the shared reasoning text. */
+  charStart: number;
+  charEnd: number;
 }
 
 export interface ClusterResult {
@@ -25,72 +29,14 @@ const SAME_METHOD_JACCARD = 0.3;
 const SAME_WORDS_JACCARD = 0.5;
 const MAX_LENGTH_RATIO = 4;
 
-// Technique vocabulary seen in competition-math traces; a word naming a technique puts the method
-// in the cluster reason. Entries ending in * match as prefixes ("probabilit*").
-const METHODS: Array<[string, string]> = [
-  ['modular arithmetic', 'mod modulo modular \\pmod \\equiv \\bmod residue* congruen*'],
-  ['generating function', 'generating'],
-  ['induction', 'induction inductive inductively'],
-  ['coordinates', 'coordinate* cartesian axis axes'],
-  ['vectors', 'vector*'],
-  ['complex numbers', 'complex unity argand'],
-  ['trigonometry', '\\sin \\cos \\tan trigonometr* cosine* sine sines'],
-  ['similar triangles', 'similar similarity'],
-  ['pythagoras', 'pythagor*'],
-  ['casework', 'case cases casework'],
-  ['complementary counting', 'complement*'],
-  ['inclusion-exclusion', 'inclusion exclusion'],
-  ['recursion', 'recurs* recurrence'],
-  ['symmetry', 'symmetr*'],
-  ['substitution', 'substitut*'],
-  ['combinatorics', 'binomial \\binom choose permutation* combination* factorial*'],
-  ['factoring', 'factor factors factoring factorise factorize factorization factorisation factored'],
-  ['quadratic formula', 'quadratic discriminant'],
-  ['vieta', 'vieta*'],
-  ['inequality', 'gm cauchy jensen inequalit*'],
-  ['calculus', 'derivative* integra* \\int differentiat*'],
-  ['probability', 'probabilit* expected expectation'],
-  ['logarithms', '\\log \\ln log logarithm*'],
-  ['enumeration', 'enumerat* list listing brute plug plugging'],
-  ['area formulas', 'shoelace heron*'],
-  ['graph theory', 'graph vertices vertex edges'],
-  ['parity', 'parity odd even'],
-  ['number theory', 'gcd lcm divisib* divisor* prime primes'],
-  ['sequences', 'progression telescop*'],
-  ['polynomials', 'polynomial* root roots'],
-  ['systems of equations', 'simultaneous system'],
-];
-
-const METHOD_OF_WORD = new Map<string, string>();
-const METHOD_STEMS: Array<[string, string]> = [];
-for (const [method, words] of METHODS) {
-  for (const w of words.split(' ')) {
-    if (w.endsWith('*')) METHOD_STEMS.push([w.slice(0, -1), method]);
-    else METHOD_OF_WORD.set(w, method);
-  }
-}
-
-function methodOfWord(word: string): string | undefined {
-  const exact = METHOD_OF_WORD.get(word);
-  if (exact !== undefined || word.length < 5) return exact;
-  for (const [stem, method] of METHOD_STEMS) if (word.startsWith(stem)) return method;
-  return undefined;
-}
-
-/** Techniques named in `opening` (lower-cased words and \\commands). */
-function methodsIn(opening: string): Set<string> {
-  const methods = new Set<string>();
-  for (const word of opening.toLowerCase().match(/\\?[a-z]+/g) ?? []) {
-    const method = methodOfWord(word);
-    if (method !== undefined) methods.add(method);
-  }
-  return methods;
-}
-
 interface Features {
-  methods: Set<string>;
-  /** Hashes of the head's words (letters, digits, \\commands; 3+ characters, no stop words). */
-  words: Set<number>;
+  /** Technique bit mask (see techniques.ts). */
+  methods: number;
+  /** Sorted distinct hashes of the head's words (letters, digits, \\commands; 3+ characters, no
+   * stop words); read on first use, since length and techniques often settle a comparison. */
+  words: Int32Array | null;
+  charStart: number;
+  charEnd: number;
   length: number;
 }
 
@@ -98,59 +44,97 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 92;
 }
 
-/** Case-folded word hashes without allocating a string per word. */
-function wordHashes(text: string, skip?: Set<number>): Set<number> {
-  const out = new Set<number>();
+// Scratch space for one head's word hashes (heads are at most HEAD_CHARS long).
+const scratch = new Int32Array(HEAD_CHARS);
+
+/** Sorted distinct case-folded word hashes of text[charStart, charEnd), without a string per word. */
+function wordHashes(text: string, skip: Set<number> | null, charStart = 0, charEnd = text.length): Int32Array {
+  let n = 0;
   let hash = 0;
   let length = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 32;
+  for (let i = charStart; i <= charEnd; i++) {
+    let c = i < charEnd ? text.charCodeAt(i) : 32;
     if (c >= 65 && c <= 90) c += 32;
     if (isWordChar(c)) {
       hash = (Math.imul(hash, 31) + c) | 0;
       length++;
       continue;
     }
-    if (length >= 3 && !skip?.has(hash)) out.add(hash);
+    if (length >= 3 && !skip?.has(hash) && n < scratch.length) scratch[n++] = hash;
     hash = 0;
     length = 0;
   }
-  return out;
+  const sorted = scratch.subarray(0, n).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  return sorted.slice(0, distinct);
 }
 
-const STOP = wordHashes('the and that this with for then but let maybe perhaps wait alternatively can need think try would should could which what from are was not have has its into there here about approach way method');
+const STOP = new Set(wordHashes('the and that this with for then but let maybe perhaps wait alternatively can need think try would should could which what from are was not have has its into there here about approach way method', null));
 
-function features(text: string): Features {
-  return { methods: methodsIn(text.slice(0, METHOD_HEAD_CHARS)), words: wordHashes(text.slice(0, HEAD_CHARS), STOP), length: text.length };
+/**
+ * Method features of spans of one text, remembered per span start: segmentation (merging
+ * continuations) and clustering ask about the same approaches, and only the head is read.
+ */
+export class MethodReader {
+  private readonly cache = new Map<number, Features>();
+
+  constructor(readonly text: string) {}
+
+  features(span: ClusterInput): Features {
+    const { charStart, charEnd } = span;
+    const known = this.cache.get(charStart);
+    if (known && (known.charEnd === charEnd || Math.min(known.charEnd, charEnd) >= charStart + HEAD_CHARS)) {
+      return known.charEnd === charEnd ? known : { ...known, charEnd, length: charEnd - charStart };
+    }
+    const f: Features = { methods: techniqueMask(this.text, charStart, Math.min(charEnd, charStart + METHOD_HEAD_CHARS)), words: null, length: charEnd - charStart, charStart, charEnd };
+    this.cache.set(charStart, f);
+    return f;
+  }
 }
 
-function jaccard<T>(a: Set<T>, b: Set<T>): number {
-  if (a.size === 0 && b.size === 0) return 0;
+function wordsOf(text: string, f: Features): Int32Array {
+  f.words ??= wordHashes(text, STOP, f.charStart, Math.min(f.charEnd, f.charStart + HEAD_CHARS));
+  return f.words;
+}
+
+/** Jaccard index of two sorted sets of distinct hashes (one merge pass, no allocation). */
+function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
   let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
+function maskJaccard(a: number, b: number): number {
+  const union = countBits(a | b);
+  return union === 0 ? 0 : countBits(a & b) / union;
 }
 
 /** Why `f` belongs with representative `rep`, or null when they are distinct methods. */
-function sameMethodReason(rep: Features, f: Features): string | null {
+function sameMethodReason(text: string, rep: Features, f: Features): string | null {
   const ratio = Math.max(rep.length, f.length) / Math.max(1, Math.min(rep.length, f.length));
   if (ratio > MAX_LENGTH_RATIO) return null;
-  const sameMethods = rep.methods.size > 0 && sameSet(rep.methods, f.methods);
+  const sameMethods = rep.methods !== 0 && rep.methods === f.methods;
   // Named techniques that mostly differ settle it without comparing words; so do word sets of
   // very different sizes (Jaccard is at most the smaller size over the larger).
-  if (!sameMethods && rep.methods.size > 0 && jaccard(rep.methods, f.methods) < 0.5) return null;
-  const sizes = Math.min(rep.words.size, f.words.size) / Math.max(1, rep.words.size, f.words.size);
+  if (!sameMethods && rep.methods !== 0 && maskJaccard(rep.methods, f.methods) < 0.5) return null;
+  const repWords = wordsOf(text, rep);
+  const fWords = wordsOf(text, f);
+  const sizes = Math.min(repWords.length, fWords.length) / Math.max(1, repWords.length, fWords.length);
   if (sizes < (sameMethods ? SAME_METHOD_JACCARD : SAME_WORDS_JACCARD)) return null;
-  const words = jaccard(rep.words, f.words);
+  const words = sortedJaccard(repWords, fWords);
   if (sameMethods && words >= SAME_METHOD_JACCARD) {
-    return `same techniques (${[...f.methods].join(', ')}) and word overlap ${words.toFixed(2)}`;
+    return `same techniques (${techniqueNames(f.methods).join(', ')}) and word overlap ${words.toFixed(2)}`;
   }
   if (words >= SAME_WORDS_JACCARD) {
     return `same working: word overlap ${words.toFixed(2)}`;
@@ -159,13 +143,14 @@ function sameMethodReason(rep: Features, f: Features): string | null {
 }
 
 /** Greedy clustering in text order: each approach joins the first cluster whose first member matches. */
-export function clusterApproaches(inputs: ClusterInput[]): ClusterResult[] {
+export function clusterApproaches(text: string, inputs: ClusterInput[], reader = new MethodReader(text)): ClusterResult[] {
   const clusters: Array<ClusterResult & { rep: Features }> = [];
   for (const input of inputs) {
-    const f = features(input.text);
+    const f = reader.features(input);
     let joined = false;
-    for (const cluster of clusters.slice(-MAX_CLUSTERS_COMPARED)) {
-      const reason = sameMethodReason(cluster.rep, f);
+    for (let c = Math.max(0, clusters.length - MAX_CLUSTERS_COMPARED); c < clusters.length; c++) {
+      const cluster = clusters[c];
+      const reason = sameMethodReason(text, cluster.rep, f);
       if (reason === null) continue;
       cluster.approachIds.push(input.id);
       cluster.redundantIds.push(input.id);
@@ -174,10 +159,20 @@ export function clusterApproaches(inputs: ClusterInput[]): ClusterResult[] {
       break;
     }
     if (!joined) {
-      const method = [...f.methods];
+      const method = techniqueNames(f.methods);
       const named = method.length > 0 ? `method: ${method.join(', ')}` : 'no named technique';
       clusters.push({ id: `cluster:${input.id}`, approachIds: [input.id], redundantIds: [], method, reason: `${input.id} starts a cluster (${named})`, rep: f });
     }
   }
   return clusters.map(({ rep: _rep, ...rest }) => rest);
+}
+
+/**
+ * Whether `next` goes on with the method of `prev`: both name the same techniques at their head,
+ * or the clustering rule groups them.
+ */
+export function continuesMethod(reader: MethodReader, prev: ClusterInput, next: ClusterInput): boolean {
+  const a = reader.features(prev);
+  const b = reader.features(next);
+  return (a.methods !== 0 && a.methods === b.methods) || sameMethodReason(reader.text, a, b) !== null;
 }

@@ -17,6 +17,10 @@ const NEW_APPROACH: Array<[string, string]> = [
   ['Hmm, perhaps I should use coordinates instead.', 'wait-maybe'],
   ['maybe i should look for a specific a and see what n would satisfy the conditions.', 'maybe-should'],
   ['one approach could be to use generating functions.', 'one-approach'],
+  ['wait, perhaps i need to think differently.', 'think-again'],
+  ['maybe i need to think differently. perhaps consider the positions where "13" can appear.', 'think-again'],
+  ['let me try to think differently.', 'think-again'],
+  ['Hmmm, there\u2019s a smarter way to count these.', 'another-way'],
 ];
 
 const NOT_NEW: string[] = [
@@ -38,6 +42,14 @@ describe('approach cues', () => {
 
   it.each(NOT_NEW)('no cue: %s', (lead) => {
     expect(matchApproachCue(lead)).toBeNull();
+  });
+
+  it('matches in place inside a larger text, within the given range only', () => {
+    const text = 'So x = 3.\n\nAlternatively, I can use coordinates.';
+    const at = text.indexOf('Alternatively');
+    expect(matchApproachCue(text, at, text.length)?.kind).toBe('alternatively');
+    expect(matchApproachCue(text, 0, at)).toBeNull();
+    expect(matchApproachCue(text, at, at + 10)).toBeNull();
   });
 });
 

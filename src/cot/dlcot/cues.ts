@@ -27,7 +27,7 @@ const APPROACH_RULES: CueRule[] = [
   { kind: 'another-way', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:here's |there's |there is )?(?:an?other|a different|a new|a better|a smarter|a simpler|a cleaner|an easier|an alternative) (?:approach|way|method|idea|strategy|angle|perspective|tactic|route)`, 'i') },
   { kind: 'try-different', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}|maybe ${I} ${MODAL}|perhaps ${I} ${MODAL}) (?:try|use|take|consider|think of|look for|attempt|go with) (?:an?other|a different|a new|an alternative|a better|a simpler|a smarter|a more)`, 'i') },
   { kind: 'start-over', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}|maybe ${I} ${MODAL}) (?:start over|start again|restart|start from scratch|begin again|go back to the (?:beginning|start|drawing board)|rethink|re-?approach|re-?examine the (?:problem|approach)|reconsider the (?:problem|approach))`, 'i') },
-  { kind: 'think-again', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:let me|let's|let us|${I} ${MODAL}) (?:think|approach (?:this|it|the problem)) (?:differently|again|another way|in (?:a|another) (?:different )?way|about (?:this|it) differently)`, 'i') },
+  { kind: 'think-again', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:(?:maybe|perhaps),? )?(?:let me|let's|let us|${I} ${MODAL})(?: try to)? (?:think|look at (?:this|it|the problem)|approach (?:this|it|the problem)) (?:differently|again|another way|in (?:a|another) (?:different )?way|about (?:this|it) differently)`, 'i') },
   { kind: 'better-way', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:maybe|perhaps|surely|i think)? ?(?:there(?:'s| is| must be| might be| should be| has to be)|is there) (?:a |an )?(?:better|smarter|simpler|easier|cleverer|more (?:efficient|direct|elegant|straightforward)|different|another|alternative)`, 'i') },
   { kind: 'instead', weight: 1, pattern: new RegExp(String.raw`^${FILLER}(?:instead\b|rather than)`, 'i') },
   { kind: 'one-approach', weight: 1, pattern: /^(?:one (?:approach|way|method|idea) (?:is|could be|might be|would be)|to approach this|let me think about how to approach|(?:my|the) (?:plan|strategy) (?:is|will be))/i },
@@ -41,43 +41,106 @@ const APPROACH_RULES: CueRule[] = [
 /** Stance cues for verification steps. Negation wins over affirmation when both occur. */
 const NEGATE = /(?:that(?:'s| is) (?:wrong|incorrect|not (?:right|correct))|(?:can't|cannot|couldn't) be (?:right|correct)|\bmistakes?\b|\berror\b|miscalculat|contradict|(?:doesn't|does not|don't|do not) (?:match|add up|make sense|work|satisfy)|inconsistent|\bnot (?:correct|right|valid|possible)\b|this is wrong|discrepancy)/i;
 const AFFIRM = /\b(?:checks? out|(?:is|seems|looks|appears) (?:correct|right|consistent|valid|good|fine)|that(?:'s| is) (?:correct|right|consistent)|confirm(?:s|ed)?|consistent|matches|agrees|verified|makes sense|same (?:answer|result)|as (?:before|expected)|so (?:yes|indeed)|indeed)/i;
-const CHECK_OPEN = /^(?:(?:wait|hmm+|but|ok(?:ay)?|so|now)[,.!]?\s+)*(?:let me|let's|let us|i(?:'ll| will| should| can| need to)|to be (?:sure|safe|thorough)|just to)\s+(?:double[- ]?check|check|verify|confirm|make sure|re-?check|re-?verify|re-?examine|re-?calculate|recompute|re-?compute|test|plug|sanity[- ]check|see if (?:this|that) (?:is|makes))|^(?:double[- ]?check|verification|check(?:ing)?)\b|^(?:wait|hmm+|hold on|but wait)\b/i;
+/** Opens an explicit check of earlier work ("let me verify", "double-checking"). */
+const VERIFY_OPEN = /^(?:(?:wait|hmm+|but|ok(?:ay)?|so|now)(?: a (?:minute|second|moment))?[,.!]?\s+)*(?:let me|let's|let us|i(?:'ll| will| should| can| need to)|to be (?:sure|safe|thorough)|just to)\s+(?:double[- ]?check|check|verify|confirm|make sure|re-?check|re-?verify|re-?examine|re-?calculate|recompute|re-?compute|test|plug|sanity[- ]check|see if (?:this|that) (?:is|makes))|^(?:double[- ]?check|verification|check(?:ing)?)\b/i;
+/** A bare doubt also opens a check step in Verify, but is not evidence that a value is being verified. */
+const DOUBT_OPEN = /^(?:wait|hmm+|hold on|but wait)\b/i;
 
 const RESTATE = /^(?:(?:okay|ok|alright|all right|so|well|hmm+)[,.!]?\s+)*(?:(?:so |now )?(?:i|we)(?:'ve| have)? (?:got|have|need|am|are|'m|'re)\b|let(?:'s| me| us) (?:tackle|see|try to (?:figure|solve|understand)|figure|solve|start|read|break|understand)|(?:the|this) (?:problem|question)\b|here(?:'s| is) (?:the|a) problem|given\b|we are given|i'm (?:trying|given|supposed|asked))/i;
 const CONCLUDE = /^(?:\*\*\s*)?(?:final answer|(?:so|thus|therefore|hence|in conclusion|in summary|to summarize|overall|after (?:all|careful)|finally|putting (?:it|this) (?:all )?together)[,:]?\s+(?:the (?:final )?answer|the (?:number|value|result|sum|probability|area|minimum|maximum|length)|(?:i(?:'m| am)|we(?:'re| are)) (?:confident|sure)|(?:i|we) (?:think|conclude|believe|can conclude)|after|all|everything|it\b|the)|the (?:final )?answer is|i(?:'m| am) (?:confident|sure|fairly confident) (?:that|the|in))/i;
 
 // Patterns are case-insensitive; only typographic apostrophes need normalising (same length).
+// Approach rules instead accept either apostrophe, so they can run on the text in place.
 function lower(lead: string): string {
   return lead.includes('\u2019') || lead.includes('\u2018') ? lead.replace(/[\u2018\u2019]/g, "'") : lead;
 }
 
 // Every approach rule starts with one of these words (fillers included): a cheap first filter,
-// since most paragraphs start with something else.
-const APPROACH_FIRST_WORDS = new Set(('wait hmm ok okay so but well oh ah actually no alright now then or alternative alternatively ' +
-  "here's there's there is an another a let let's i we maybe perhaps surely instead rather one to my the hold what suppose how this that not i'm").split(' '));
-const FIRST_WORD = /^[a-z']+/i;
+// since most paragraphs start with something else. Words are compared by a case-folded hash.
+const APPROACH_FIRST_WORDS = ('wait hmm ok okay so but well oh ah actually no alright now then or alternative alternatively ' +
+  "here's there's there is an another a let let's i we maybe perhaps surely instead rather one to my the hold what suppose how this that not i'm").split(' ');
+const MAX_FIRST_WORD = 16;
 
-function firstWord(text: string): string {
-  const m = FIRST_WORD.exec(text);
-  const word = m ? m[0].toLowerCase() : '';
-  return word.startsWith('hmm') ? 'hmm' : word;
+/** Hash of the lower-cased leading word (letters and apostrophes; any "hmm…" counts as "hmm"). */
+function firstWordHash(text: string, charStart: number, charEnd: number): number {
+  let hash = 0;
+  let length = 0;
+  const limit = Math.min(charEnd, charStart + MAX_FIRST_WORD);
+  for (let i = charStart; i < limit; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018) c = 39;
+    else if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || c === 39)) break;
+    // "hmmm" is "hmm".
+    if (c === 109 && length >= 3 && hash === HMM) continue;
+    hash = (Math.imul(hash, 31) + c) | 0;
+    length++;
+  }
+  return hash;
 }
 
-/** The strongest new-approach cue at the start of `lead`, or null. */
-export function matchApproachCue(lead: string): CueMatch | null {
-  const text = lower(lead);
-  if (!APPROACH_FIRST_WORDS.has(firstWord(text))) return null;
+function wordHash(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash;
+}
+
+const HMM = wordHash('hmm');
+const FIRST_WORD_HASHES = new Set(APPROACH_FIRST_WORDS.map(wordHash));
+
+// All approach rules as one sticky, case-insensitive alternation (one regex run per paragraph
+// instead of one per rule). Alternatives are tried in rule order at the same position, so the
+// first rule that matches wins, as in a loop over the rules. Typographic apostrophes are accepted
+// in place, so the text needs no normalised copy.
+// Consecutive rules that open with the same filler words share one filler match (so the filler
+// is read once, not once per rule); the rule order is otherwise kept.
+const RULE_GROUP_OFFSETS: number[] = [];
+const COMBINED_RULES = (() => {
+  const parts: string[] = [];
+  let fillerRun: string[] = [];
+  const flush = () => {
+    if (fillerRun.length > 0) parts.push(`${FILLER}(?:${fillerRun.join('|')})`);
+    fillerRun = [];
+  };
+  let group = 1;
   for (const rule of APPROACH_RULES) {
-    const m = rule.pattern.exec(text);
-    if (m) return { kind: rule.kind, text: lead.slice(0, m[0].length), weight: rule.weight };
+    const source = rule.pattern.source.replace(/^\^/, '').replaceAll("'", "['\u2018\u2019]");
+    const fillerSource = FILLER.replaceAll("'", "['\u2018\u2019]");
+    RULE_GROUP_OFFSETS.push(group);
+    group += 1 + (new RegExp(`${source}|`).exec('')!.length - 1);
+    if (source.startsWith(fillerSource)) {
+      fillerRun.push(`(${source.slice(fillerSource.length)})`);
+    } else {
+      flush();
+      parts.push(`(${source})`);
+    }
+  }
+  flush();
+  return new RegExp(parts.join('|'), 'iy');
+})();
+
+/** The strongest new-approach cue at text[charStart, charEnd) (default: all of `text`), or null. */
+export function matchApproachCue(text: string, charStart = 0, charEnd = text.length): CueMatch | null {
+  if (!FIRST_WORD_HASHES.has(firstWordHash(text, charStart, charEnd))) return null;
+  COMBINED_RULES.lastIndex = charStart;
+  const m = COMBINED_RULES.exec(text);
+  if (!m || m[0].length > charEnd - charStart) return null;
+  for (let r = 0; r < APPROACH_RULES.length; r++) {
+    if (m[RULE_GROUP_OFFSETS[r]] !== undefined) return { kind: APPROACH_RULES[r].kind, text: m[0], weight: APPROACH_RULES[r].weight };
   }
   return null;
 }
 
 /** Whether `lead` opens a check of earlier work (not a new method). */
 export function matchCheckOpen(lead: string): CueMatch | null {
-  const m = CHECK_OPEN.exec(lower(lead));
+  const text = lower(lead);
+  const m = VERIFY_OPEN.exec(text) ?? DOUBT_OPEN.exec(text);
   return m ? { kind: 'check', text: lead.slice(0, m[0].length), weight: 1 } : null;
+}
+
+/** Whether `lead` opens an explicit check ("Let me verify…"), not just a doubt ("Wait,"). */
+export function opensVerification(lead: string): boolean {
+  return VERIFY_OPEN.test(lower(lead));
 }
 
 /** Stance of a verification step's text: negation beats affirmation, else a neutral check. */

@@ -1,7 +1,7 @@
 // Macro sections (SPEC §1.1) over whole units: Question_Repeat, Problem_Understand,
 // Solution_Explore up to the unit holding the first answer, Verify, and a closing Conclusion.
 // Sections are contiguous unit ranges, so together they partition the reasoning exactly.
-import { isConclusionLead, isRestatement } from './cues.ts';
+import { isConclusionLead, isRestatement, matchApproachCue } from './cues.ts';
 import type { Candidate } from './answers.ts';
 import type { MacroLabel } from './schema.ts';
 import { leadText, unitIndexAt, type Unit } from './units.ts';
@@ -18,7 +18,7 @@ export interface MacroLayout {
   firstAnswer: Candidate | null;
 }
 
-const CALCULATION = /=|\d\s*[-+*/×^]\s*\d|\\frac|\\cdot|\\times|\\sqrt|\\sum/;
+const CALCULATION = /=|\d\s*[-+*/×^]\s*\d|\\frac|\\cdot|\\times|\\sqrt|\\sum/g;
 const MAX_UNDERSTAND_UNITS = 6;
 const CONCLUSION_TAIL_UNITS = 4;
 
@@ -48,10 +48,17 @@ function questionRepeatEnd(text: string, units: Unit[], problem: string): number
   return end;
 }
 
+// A stated strategy ("one approach could be…", "let me think differently") starts exploration.
+const STRATEGY_CUE_WEIGHT = 0.7;
+
 function understandEnd(text: string, units: Unit[], from: number, limit: number): number {
   let end = from;
   while (end < limit && end - from < MAX_UNDERSTAND_UNITS) {
-    if (CALCULATION.test(text.slice(units[end].leadStart, units[end].charEnd))) break;
+    const u = units[end];
+    if ((matchApproachCue(text, u.leadStart, u.charEnd)?.weight ?? 0) >= STRATEGY_CUE_WEIGHT) break;
+    CALCULATION.lastIndex = u.leadStart;
+    const calc = CALCULATION.exec(text);
+    if (calc && calc.index < u.charEnd) break;
     end++;
   }
   // Analysis that runs straight into the end is exploration, not understanding.

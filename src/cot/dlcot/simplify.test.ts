@@ -39,6 +39,19 @@ describe('simplification policies (SPEC §1.4)', () => {
     expect(removed('delete_multi_2').removed.map((r) => r.targetId)).toEqual(['a2', 'a3']);
   });
 
+  it('delete_multi_1 / delete_multi_2 are idempotent: the redundant members they kept stay kept', () => {
+    for (const policy of ['delete_multi_1', 'delete_multi_2'] as const) {
+      const once = simplify(input, policy).result();
+      expect(once.approaches.filter((a) => a.keptBy?.includes(policy)).map((a) => a.id)).toEqual(policy === 'delete_multi_1' ? ['a2'] : []);
+      const twice = simplify(once, policy);
+      expect(twice.simplification.removed).toEqual([]);
+      expect(twice.result().text).toBe(once.text);
+    }
+    // Another policy still sees the kept member as redundant.
+    const afterOne = simplify(input, 'delete_multi_1').result();
+    expect(simplify(afterOne, 'delete_multi_all').simplification.removed.map((r) => r.targetId)).toEqual(['a2']);
+  });
+
   it('keep_one_global+delete_solution keeps Correct trunk members and cuts non-Correct approaches off the trunk', () => {
     const s = removed('keep_one_global+delete_solution');
     expect(s.removed.map((r) => [r.targetId, r.reason])).toEqual([['a3', 'redundant'], ['a5', 'incomplete']]);

@@ -1,8 +1,9 @@
 // Simplification policies (SPEC §1.4) as removals with reasons, the stitched text, and token
-// counts. Works on a small structural input so it can be re-applied to its own result: for
-// `delete_multi_all` and both `keep_one_global` policies the result is a fixpoint (simplifying
-// twice removes nothing more). `delete_multi_1/2` remove "the last k redundant members" by
-// definition, so re-applying them removes k more; that is the authors' semantics, kept as is.
+// counts. Works on a small structural input so it can be re-applied to its own result, and every
+// policy is idempotent there (simplifying twice removes nothing more). `delete_multi_all` and both
+// `keep_one_global` policies are fixpoints by construction. `delete_multi_1/2` remove "the last k
+// redundant members" of the *original* analysis: the redundant members they keep are marked
+// `keptBy` the policy in the re-anchored result, so re-applying the policy keeps them again.
 import type { Label1, MacroLabel, Policy, Removal, RemovalReason, Simplification, TokenTally } from './schema.ts';
 import { countWords, type RangeCounter, type TokenCounter } from './token-count.ts';
 
@@ -14,6 +15,8 @@ export interface SimplifyApproach {
   redundant: boolean;
   onTrunk: boolean;
   errors: Array<{ id: string; charStart: number; charEnd: number }>;
+  /** Policies that already simplified this text and chose to keep this approach. */
+  keptBy?: readonly Policy[];
 }
 
 export interface SimplifyInput {
@@ -45,7 +48,8 @@ function cutOf(a: SimplifyApproach, reason: RemovalReason): Cut {
 
 /** The removals a policy makes, before merging. */
 export function policyCuts(input: SimplifyInput, policy: Policy): Cut[] {
-  const redundant = input.approaches.filter((a) => a.redundant);
+  // A redundant member this policy kept before stays kept: "last k" counts the original members.
+  const redundant = input.approaches.filter((a) => a.redundant && !a.keptBy?.includes(policy));
   if (policy === 'delete_multi_all') return redundant.map((a) => cutOf(a, 'redundant'));
   if (policy === 'delete_multi_1') return redundant.slice(-1).map((a) => cutOf(a, 'redundant'));
   if (policy === 'delete_multi_2') return redundant.slice(-2).map((a) => cutOf(a, 'redundant'));
@@ -124,13 +128,17 @@ function tally(input: SimplifyInput, removals: Removal[], count: RangeCounter) {
   return { byMacro, byReason: reasons };
 }
 
-function reanchor(input: SimplifyInput, removals: Removal[], text: string): SimplifyInput {
+const KEEPS_REDUNDANT: readonly Policy[] = ['delete_multi_1', 'delete_multi_2'];
+
+function reanchor(input: SimplifyInput, removals: Removal[], text: string, policy: Policy): SimplifyInput {
   const shift = shifter(removals);
+  const marksKept = KEEPS_REDUNDANT.includes(policy);
   const gone = (s: number, e: number) => removals.some((r) => r.charStart <= s && r.charEnd >= e);
   const approaches = input.approaches
     .filter((a) => !gone(a.charStart, a.charEnd))
     .map((a) => ({
       ...a,
+      ...(marksKept && a.redundant && !a.keptBy?.includes(policy) ? { keptBy: [...(a.keptBy ?? []), policy] } : {}),
       charStart: shift(a.charStart),
       charEnd: shift(a.charEnd),
       errors: a.errors.filter((e) => !gone(e.charStart, e.charEnd)).map((e) => ({ ...e, charStart: shift(e.charStart), charEnd: shift(e.charEnd) })),
@@ -157,5 +165,5 @@ export function simplify(input: SimplifyInput, policy: Policy, options: Simplify
     byReason,
   };
   // The re-anchored input is built on demand: the engine itself only needs the figures.
-  return { simplification, result: () => reanchor(input, removed, simplification.text ?? stitch(input.text, removed)) };
+  return { simplification, result: () => reanchor(input, removed, simplification.text ?? stitch(input.text, removed), policy) };
 }

@@ -12,9 +12,16 @@ export function countWordsInRange(text: string, charStart: number, charEnd: numb
   let inWord = false;
   for (let i = charStart; i < charEnd; i++) {
     const c = text.charCodeAt(i);
-    const space = c < 161 && SPACE[c] === 1;
-    if (!space && !inWord) words++;
-    inWord = !space;
+    // Most characters are visible and above the space: one comparison decides them.
+    if (c > 32 && c !== 160) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (SPACE[c] === 1) {
+      inWord = false;
+    } else if (!inWord) {
+      words++;
+      inWord = true;
+    }
   }
   return words;
 }

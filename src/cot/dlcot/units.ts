@@ -10,7 +10,7 @@ export interface Unit {
   leadStart: number;
 }
 
-const LEAD_CHARS = 200;
+export const LEAD_CHARS = 200;
 // Annotation tags (thoughtology's <CYCLE>, <r>, …) and chat/thought markers are not model prose.
 const LEADING_MARKUP = /^(?:\s+|<\/?[A-Za-z]{1,12}>|<\|[a-z_]+\|>|\*\*|#+ |>\s|-\s(?=[A-Za-z]))*/;
 
