@@ -76,19 +76,25 @@ def boundary_ids(vocab):
     return {i for i, sym in enumerate(vocab) if sym.endswith(".") or sym.endswith("Ċ")}
 
 
-def with_distractors(example, real, boundaries, gen):
-    """Splices 1-3 snippets of real reasoning text in at sentence ends. Each snippet takes the
-    target of the token it lands before, so unfamiliar prose never moves the reward by itself."""
+DEFAULT_SPLICE = {"rate": 0.5, "count": (1, 4), "length": (8, 49)}
+
+
+def with_distractors(example, real, boundaries, gen, splice=None):
+    """Splices snippets of real reasoning text in at sentence ends (by default 1-3 snippets of 8-48
+    tokens in half the traces). Each snippet takes the target of the token it lands before, so
+    unfamiliar prose never moves the reward by itself."""
+    splice = splice or DEFAULT_SPLICE
     ids, targets = example
-    if real is None or torch.rand(1, generator=gen).item() < 0.5:
+    if real is None or torch.rand(1, generator=gen).item() < 1 - splice["rate"]:
         return example
     spots = [k + 1 for k in range(len(ids) - 1) if int(ids[k]) in boundaries]
     if not spots:
         return example
-    picks = sorted(spots[int(i)] for i in torch.randint(0, len(spots), (int(torch.randint(1, 4, (1,), generator=gen)),), generator=gen))
+    count = int(torch.randint(*splice["count"], (1,), generator=gen))
+    picks = sorted(spots[int(i)] for i in torch.randint(0, len(spots), (count,), generator=gen))
     out_ids, out_targets, last = [], [], 0
     for k in picks:
-        length = int(torch.randint(8, 49, (1,), generator=gen))
+        length = int(torch.randint(*splice["length"], (1,), generator=gen))
         start = int(torch.randint(0, len(real) - length, (1,), generator=gen))
         out_ids += [ids[last:k], real[start : start + length]]
         out_targets += [targets[last:k], targets[min(k, len(targets) - 1)].repeat(length)]
@@ -98,6 +104,60 @@ def with_distractors(example, real, boundaries, gen):
     return torch.cat(out_ids)[:1024], torch.cat(out_targets)[:1024]
 
 
+def clean_pools(examples):
+    """Indices of error-free traces (all targets 1) and of traces with an error."""
+    clean = [i for i, (_, y) in enumerate(examples) if bool((y > 0.5).all())]
+    clean_set = set(clean)
+    return clean, [i for i in range(len(examples)) if i not in clean_set]
+
+
+def pick_examples(settings, examples, pools, gen):
+    """A batch of trace indices: uniform, or with `clean_share` of error-free traces (a clean trace
+    must stay positive over ~150 tokens, so it needs more examples than the generator's 50%)."""
+    if pools is None:
+        return torch.randint(0, len(examples), (settings["rm_batch"],), generator=gen).tolist()
+    picks = []
+    for _ in range(settings["rm_batch"]):
+        pool = pools[0] if torch.rand(1, generator=gen).item() < settings["clean_share"] else pools[1]
+        picks.append(pool[int(torch.randint(0, len(pool), (1,), generator=gen))])
+    return picks
+
+
+def smooth_targets(example, settings):
+    """Label smoothing: targets pulled `smoothing` towards 1/2, so no token's reward is pushed to
+    saturation and the value head stays calibrated on unfamiliar phrasing."""
+    amount = settings.get("smoothing", 0.0)
+    if amount == 0.0:
+        return example
+    ids, targets = example
+    return ids, targets * (1 - amount) + 0.5 * amount
+
+
+def rm_backward(rm, cfg, batch, pad, device, micro_batches):
+    """Accumulates the gradient of reward BCE + 0.5 × next-token loss (both means over the whole
+    batch's tokens). With micro_batches > 1 the traces are sorted by length and run in groups, so
+    little compute goes to padding. Returns the two losses as floats."""
+    order = sorted(range(len(batch)), key=lambda i: len(batch[i][0])) if micro_batches > 1 else list(range(len(batch)))
+    size = -(-len(order) // micro_batches)
+    groups = [[batch[i] for i in order[k : k + size]] for k in range(0, len(order), size)]
+    reward_total = sum(len(ids) for ids, _ in batch)
+    lm_total = sum(len(ids) - 1 for ids, _ in batch)
+    reward_sum = lm_sum = 0.0
+    for group in groups:
+        ids, targets, mask = (t.to(device) for t in pad_batch(group, pad))
+        position_ids = (torch.cumsum(mask, dim=1) - 1).clamp(min=0)
+        hidden, _ = rm.model(ids, mask, position_ids)
+        reward_logits = rm.score(hidden).squeeze(-1)
+        weight = mask.float()
+        reward_loss = (F.binary_cross_entropy_with_logits(reward_logits, targets, reduction="none") * weight).sum() / reward_total
+        # Next-token loss keeps the trunk learning which results are right (the RM's evidence).
+        lm_logits = F.linear(hidden[:, :-1], rm.model.embed_tokens.weight)
+        lm_loss = (F.cross_entropy(lm_logits.reshape(-1, cfg.vocab_size), ids[:, 1:].reshape(-1), reduction="none") * weight[:, 1:].reshape(-1)).sum() / lm_total
+        (reward_loss + 0.5 * lm_loss).backward()
+        reward_sum, lm_sum = reward_sum + reward_loss.item(), lm_sum + lm_loss.item()
+    return reward_sum, lm_sum
+
+
 def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boundaries=frozenset(), init_rm=None):
     if init_rm is not None:
         rm = init_rm.to(device)  # continue training an existing RM
@@ -105,29 +165,20 @@ def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boun
         rm = RewardModel(cfg).to(device)
         rm.model.load_state_dict(lm.model.state_dict())  # start from the LM's trunk
     opt = torch.optim.AdamW(rm.parameters(), lr=settings["lr"], weight_decay=0.05, betas=(0.9, 0.95))
+    pools = clean_pools(examples) if "clean_share" in settings else None
     losses = []
     for step in range(settings["rm_steps"]):
-        picks = torch.randint(0, len(examples), (settings["rm_batch"],), generator=gen).tolist()
-        batch = [with_distractors(examples[i], real, boundaries, gen) for i in picks]
-        ids, targets, mask = (t.to(device) for t in pad_batch(batch, pad))
-        position_ids = (torch.cumsum(mask, dim=1) - 1).clamp(min=0)
-        hidden, _ = rm.model(ids, mask, position_ids)
-        reward_logits = rm.score(hidden).squeeze(-1)
-        weight = mask.float()
-        reward_loss = (F.binary_cross_entropy_with_logits(reward_logits, targets, reduction="none") * weight).sum() / weight.sum()
-        # Next-token loss keeps the trunk learning which results are right (the RM's evidence).
-        lm_logits = F.linear(hidden[:, :-1], rm.model.embed_tokens.weight)
-        lm_loss = (F.cross_entropy(lm_logits.reshape(-1, cfg.vocab_size), ids[:, 1:].reshape(-1), reduction="none") * weight[:, 1:].reshape(-1)).sum() / weight[:, 1:].sum()
-        loss = reward_loss + 0.5 * lm_loss
+        picks = pick_examples(settings, examples, pools, gen)
+        batch = [smooth_targets(with_distractors(examples[i], real, boundaries, gen, settings.get("splice")), settings) for i in picks]
+        opt.zero_grad()
+        reward_loss, lm_loss = rm_backward(rm, cfg, batch, pad, device, settings.get("micro_batches", 1))
         for group in opt.param_groups:
             group["lr"] = lr_at(step, settings["rm_steps"], settings["lr"])
-        opt.zero_grad()
-        loss.backward()
         torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
         opt.step()
-        losses.append(reward_loss.item())
+        losses.append(reward_loss)
         if step % 25 == 0 or step == settings["rm_steps"] - 1:
-            log(f"rm step {step} reward loss {reward_loss.item():.3f} lm loss {lm_loss.item():.3f}")
+            log(f"rm step {step} reward loss {reward_loss:.3f} lm loss {lm_loss:.3f}")
     return rm, losses
 
 

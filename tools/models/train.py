@@ -35,6 +35,11 @@ RECIPES = {
     "full": {"vocab": 4096, "lm_steps": 2000, "lm_batch": 16, "lm_seq": 256, "rm_steps": 4000, "rm_batch": 16, "lr": 2e-3},
     # Sized for ~45 min on 2 CPU cores (2.7 s per LM step, 1.1 s per RM step measured with 2 threads).
     "cpu": {"vocab": 4096, "lm_steps": 600, "lm_batch": 16, "lm_seq": 256, "rm_steps": 1000, "rm_batch": 16, "lr": 2e-3},
+    # Retrains only the RM on 2 CPU cores (OpenBLAS) from the committed LM's trunk: the recipe of the
+    # committed RM. A third more error-free traces than the generator's half, more and shorter
+    # real-text splices (unfamiliar phrasing between steps must not move the reward).
+    "cpu-rm": {"vocab": 4096, "rm_steps": 400, "rm_batch": 12, "lr": 2e-3, "clean_share": 0.65,
+               "splice": {"rate": 0.8, "count": (1, 5), "length": (2, 25)}, "micro_batches": 3},
     # Continues an existing RM on regenerated data (CPU-sized, optional).
     "finetune": {"vocab": 4096, "rm_steps": 90, "rm_batch": 8, "lr": 1e-3, "traces": 3000},
     "quick": {"vocab": 1024, "lm_steps": 25, "lm_batch": 8, "lm_seq": 128, "rm_steps": 25, "rm_batch": 8, "lr": 3e-3},
@@ -101,6 +106,52 @@ def stage_fit(recipe, name, seed, device, log, started):
     log(f"fit done in {summary['fitSeconds']} s")
 
 
+def stage_rm(recipe, name, seed, device, log):
+    """Trains a fresh RM from the LM weights in .work/weights/lm (the committed LM, recovered from
+    its ONNX file when missing) and records it in training-summary.json under "rmRetrain"."""
+    vocab, merges = load_tokenizer()
+    eos = len(vocab)
+    encoder = bpe.Encoder(vocab, merges, bpe.python_pattern())
+    cfg = Config(vocab_size=len(vocab) + 1)
+    real_ids = fit.token_stream(encoder, [r["text"] for r in load_jsonl("real-train.jsonl")], eos)
+    synthetic = load_jsonl("synthetic-train.jsonl")
+    examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings)
+    lm = weights_io.load(LanguageModel(cfg), os.path.join(WORK, "weights", "lm"))
+    gen = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
+    t0 = time.time()
+    rm, losses = fit.train_rm(cfg, recipe, lm, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab))
+    weights_io.save(rm, os.path.join(WORK, "weights", "rm"))
+    with open(SUMMARY) as f:
+        summary = json.load(f)
+    summary.pop("rmFinetune", None)
+    summary["rmRetrain"] = {
+        "recipe": name, "settings": recipe, "seed": seed, "device": str(device), "torch": torch.__version__,
+        "threads": torch.get_num_threads(), "blas": blas_name(), "syntheticTraces": len(synthetic),
+        "finalRewardLoss": round(sum(losses[-50:]) / len(losses[-50:]), 4), "seconds": round(time.time() - t0, 1),
+    }
+    with open(SUMMARY, "w") as f:
+        json.dump(summary, f, indent=2)
+        f.write("\n")
+    log(f"rm retrain done in {summary['rmRetrain']['seconds']} s")
+
+
+def blas_name():
+    config = torch.__config__.show()
+    with open("/proc/self/maps") as f:
+        maps = f.read()
+    return "openblas" if "openblas" in maps else ("mkl" if "mkl" in config.lower() else "reference")
+
+
+def stage_export_rm(log):
+    vocab, merges = load_tokenizer()
+    eos = len(vocab)
+    cfg = Config(vocab_size=len(vocab) + 1)
+    rm = weights_io.load(RewardModel(cfg), os.path.join(WORK, "weights", "rm"))
+    hf_files.write_model(OUT, "trellis-rm-tiny", cfg, "rm", rm, vocab, merges, eos)
+    log("exported trellis-rm-tiny to public/models (the LM files are left untouched)")
+
+
 def stage_finetune_rm(recipe, seed, device, log):
     vocab, merges = load_tokenizer()
     eos = len(vocab)
@@ -157,9 +208,9 @@ def bench_steps(recipe, device, log):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("stage", choices=["tokenizer", "fit", "export", "all", "bench", "finetune-rm"])
+    parser.add_argument("stage", choices=["tokenizer", "fit", "export", "all", "bench", "finetune-rm", "rm"])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--recipe", choices=["full", "cpu", "quick"], help="default: full on a GPU, cpu otherwise")
+    parser.add_argument("--recipe", choices=["full", "cpu", "quick", "cpu-rm"], help="default: full on a GPU, cpu otherwise (cpu-rm for the rm stage)")
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--device", default="auto")
     args = parser.parse_args()
@@ -172,6 +223,10 @@ def main():
     recipe = RECIPES[name]
     started = time.time()
     log = lambda msg: print(f"[{time.time() - started:7.1f}s] {msg}", flush=True)  # noqa: E731
+    if args.stage == "rm":
+        rm_name = "quick" if args.quick else args.recipe or "cpu-rm"
+        stage_rm(RECIPES[rm_name], rm_name, args.seed, device, log)
+        stage_export_rm(log)
     if args.stage == "finetune-rm":
         stage_finetune_rm(RECIPES["finetune"], args.seed, device, log)
     if args.stage == "bench":

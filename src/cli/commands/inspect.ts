@@ -1,10 +1,8 @@
 // `trellis inspect FILE... [--json]`: opens the files as one dataset (shards of one split) and
 // reports layout, counts and errors. The --json shape is a contract other tools parse.
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { CliCommand, CliIo } from '../command.ts';
-import { openDataset, type DatasetError, type DatasetFile, type Detection, type OpenSummary } from '../../data/open-dataset.ts';
+import type { CliCommand } from '../command.ts';
+import { errorLocation as where, openDatasetFiles } from '../dataset-files.ts';
+import { openDataset, type DatasetError, type Detection, type OpenSummary } from '../../data/open-dataset.ts';
 
 const USAGE = `Usage: trellis inspect FILE... [--json]
 
@@ -28,11 +26,6 @@ function errorJson(error: DatasetError): Record<string, unknown> {
   return out;
 }
 
-function where(error: DatasetError): string {
-  if (error.line !== undefined) return `${error.file}:${error.line}`;
-  if (error.row !== undefined) return `${error.file} row ${error.row}`;
-  return error.file;
-}
 
 function report(summary: OpenSummary, detections: Detection[]): string {
   const lines = [`files: ${summary.files.join(', ')}`, `layout: ${summary.layout}`];
@@ -47,20 +40,6 @@ function report(summary: OpenSummary, detections: Detection[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function openFiles(paths: string[], io: CliIo): Promise<DatasetFile[] | null> {
-  const files: DatasetFile[] = [];
-  for (const path of paths) {
-    try {
-      if (!(await stat(path)).isFile()) throw new Error('not a regular file');
-      files.push({ name: basename(path), blob: await openAsBlob(path) });
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-      io.stderr(`trellis inspect: ${path}: ${reason}\n`);
-      return null;
-    }
-  }
-  return files;
-}
 
 export const inspectCommand: CliCommand = {
   name: 'inspect',
@@ -74,7 +53,7 @@ export const inspectCommand: CliCommand = {
       io.stderr(`trellis inspect: ${unknown.length ? `unknown option ${unknown[0]}` : 'no input files'}\n\n${USAGE}`);
       return 2;
     }
-    const files = await openFiles(paths, io);
+    const files = await openDatasetFiles(paths, 'inspect', io);
     if (!files) return 2;
     const detections: Detection[] = [];
     const summary = await openDataset(files, { onDetected: (d) => detections.push(d) });

@@ -1,10 +1,8 @@
 // `trellis segment FILE... [--policy NAME] [--with-text]`: runs the DLCoT engine on every trace and
 // writes one JSON object per trace (JSONL) on stdout. The output shape is a contract (issue 4).
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { CliCommand, CliIo } from '../command.ts';
-import { openDataset, type DatasetError, type DatasetFile } from '../../data/open-dataset.ts';
+import type { CliCommand } from '../command.ts';
+import { errorLocation as where, openDatasetFiles } from '../dataset-files.ts';
+import { openDataset } from '../../data/open-dataset.ts';
 import { analyzeTrace, POLICIES, type DlcotAnalysis, type Policy } from '../../cot/dlcot/index.ts';
 import type { TraceRecord } from '../../cot/trace.ts';
 
@@ -84,25 +82,7 @@ export function segmentJson(trace: TraceRecord, analysis: DlcotAnalysis, withTex
   };
 }
 
-async function openFiles(paths: string[], io: CliIo): Promise<DatasetFile[] | null> {
-  const files: DatasetFile[] = [];
-  for (const path of paths) {
-    try {
-      if (!(await stat(path)).isFile()) throw new Error('not a regular file');
-      files.push({ name: basename(path), blob: await openAsBlob(path) });
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-      io.stderr(`trellis segment: ${path}: ${reason}\n`);
-      return null;
-    }
-  }
-  return files;
-}
 
-function where(error: DatasetError): string {
-  if (error.line !== undefined) return `${error.file}:${error.line}`;
-  return error.row !== undefined ? `${error.file} row ${error.row}` : error.file;
-}
 
 export const segmentCommand: CliCommand = {
   name: 'segment',
@@ -114,7 +94,7 @@ export const segmentCommand: CliCommand = {
       io.stderr(`trellis segment: ${options}\n\n${USAGE}`);
       return 2;
     }
-    const files = await openFiles(options.paths, io);
+    const files = await openDatasetFiles(options.paths, 'segment', io);
     if (!files) return 2;
     let written = 0;
     const summary = await openDataset(files, {

@@ -68,6 +68,7 @@ export function answerCandidates(reasoning: string): CandidateSets {
   return candidatesInWindows(reasoning, [[0, reasoning.length]]);
 }
 
+/** Checker candidates in each window; the fallbacks run when the checker finds none of a kind in them all. */
 function candidatesInWindows(text: string, windows: Array<[number, number]>): CandidateSets {
   const strong: Candidate[] = [];
   const inline: Candidate[] = [];
@@ -83,8 +84,9 @@ function candidatesInWindows(text: string, windows: Array<[number, number]>): Ca
   return { strong, inline };
 }
 
-// Where an explicit answer can be: every pattern of the checker and the fallback names one of these.
-const ANSWER_WORDS = /box|answer/gi;
+// Where an explicit answer can be: every pattern of the checker and the fallback names one of these
+// ("\x08oxed" is "\boxed" whose "\b" a JSON writer turned into a backspace).
+const ANSWER_WORDS = /box|answer|\x08oxed/gi;
 
 /**
  * Answer candidates, looking only at paragraphs that can hold one that matters: those naming an

@@ -5,10 +5,10 @@ import { splitUnits } from './units.ts';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `We compute the term t_${i} from the previous one and keep it.`).join(' ');
 
-function starts(paragraphs: string[]) {
+function starts(paragraphs: string[], options = DEFAULT_BLOCK_OPTIONS) {
   const text = paragraphs.join('\n\n');
   const units = splitUnits(text);
-  return exploreBlocks(text, units, 0, units.length).map((b) => ({ unit: b.unitStart, cue: b.cue?.kind ?? null }));
+  return exploreBlocks(text, units, 0, units.length, options).map((b) => ({ unit: b.unitStart, cue: b.cue?.kind ?? null }));
 }
 
 describe('approach blocks', () => {
@@ -27,6 +27,13 @@ describe('approach blocks', () => {
     const long = starts([`First, set up the recursion. ${filler(30)}`, `Maybe I should use the recursion again for n = 5. ${filler(3)}`]);
     expect(long.map((b) => b.cue)).toEqual([null, 'maybe-should']);
     expect(DEFAULT_BLOCK_OPTIONS.minCharsForWeakCue).toBeGreaterThan(filler(3).length);
+  });
+
+  it('can ask "alternatively" for a technique the current approach has not named yet', () => {
+    const strict = { ...DEFAULT_BLOCK_OPTIONS, minCharsForAlternative: 100_000 };
+    const opening = `First, set up the recursion and count the cases. ${filler(8)}`;
+    expect(starts([opening, `Alternatively, I can use the recursion on the cases again. ${filler(8)}`], strict)).toHaveLength(1);
+    expect(starts([opening, `Alternatively, I can use generating functions here. ${filler(8)}`], strict)).toHaveLength(2);
   });
 
   it('joins a bare announcement to the approach it announces', () => {

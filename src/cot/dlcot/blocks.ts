@@ -8,7 +8,7 @@
 // current one started. A one-paragraph announcement or a short set-up joins the approach after it.
 import { matchApproachCue, matchCheckOpen, type CueMatch } from './cues.ts';
 import { techniqueMask } from './techniques.ts';
-import { leadText, LEAD_CHARS, type Unit } from './units.ts';
+import { LEAD_CHARS, type Unit } from './units.ts';
 
 export interface BlockOptions {
   /** Minimum cue weight that opens a new approach. */
@@ -17,10 +17,10 @@ export interface BlockOptions {
   minCharsForCue: number;
   /** A musing cue (weight below 1) needs at least this many. */
   minCharsForWeakCue: number;
-  /** A strong non-restart cue ("alternatively, I can…") naming no new technique needs this many. */
-  minCharsForAlternative: number;
-  /** A musing cue that names a technique new to the current approach needs this many. */
-  minCharsForWeakCueWithNewTechnique: number;
+  /** A strong non-restart cue ("alternatively, I can…") naming no new technique needs this many (default 0). */
+  minCharsForAlternative?: number;
+  /** A musing cue that names a technique new to the current approach needs this many (default: never). */
+  minCharsForWeakCueWithNewTechnique?: number;
 }
 
 // Chosen on DeltaBench's 9 labelled traces (see tools/eval-segments.ts) in coarse steps, so the
@@ -79,8 +79,8 @@ class MethodEvidence {
 function opensApproach(cue: CueMatch | null, since: number, evidence: () => boolean, options: BlockOptions): boolean {
   if (!cue || cue.weight < options.approachThreshold || since < options.minCharsForCue) return false;
   if (RESTART_KINDS.has(cue.kind)) return true;
-  if (cue.weight >= 1) return since >= options.minCharsForAlternative || evidence();
-  return since >= options.minCharsForWeakCue || (since >= options.minCharsForWeakCueWithNewTechnique && evidence());
+  if (cue.weight >= 1) return since >= (options.minCharsForAlternative ?? 0) || evidence();
+  return since >= options.minCharsForWeakCue || (since >= (options.minCharsForWeakCueWithNewTechnique ?? Infinity) && evidence());
 }
 
 function isPreamble(b: Block, units: Unit[], first: boolean): boolean {
@@ -133,7 +133,7 @@ export function verifyBlocks(text: string, units: Unit[], unitStart: number, uni
   for (let i = unitStart; i < unitEnd; i++) {
     const approachCue = matchApproachCue(text, units[i].leadStart, units[i].charEnd);
     const since = current ? units[i].charStart - units[current.unitStart].charStart : Infinity;
-    const checkCue = approachCue ? null : matchCheckOpen(leadText(text, units[i]));
+    const checkCue = approachCue ? null : matchCheckOpen(text, units[i].leadStart, units[i].charEnd);
     let next: Block | null = null;
     if (opensApproach(approachCue, since, () => evidence.isNew(i), options)) {
       next = { kind: 'approach', origin: 'verify', unitStart: i, unitEnd: i + 1, cue: approachCue };

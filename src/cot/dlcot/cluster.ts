@@ -169,10 +169,12 @@ export function clusterApproaches(text: string, inputs: ClusterInput[], reader =
 
 /**
  * Whether `next` goes on with the method of `prev`: both name the same techniques at their head,
- * or the clustering rule groups them.
+ * or, naming none, the clustering rule groups them by their words.
  */
 export function continuesMethod(reader: MethodReader, prev: ClusterInput, next: ClusterInput): boolean {
   const a = reader.features(prev);
   const b = reader.features(next);
-  return (a.methods !== 0 && a.methods === b.methods) || sameMethodReason(reader.text, a, b) !== null;
+  if (a.methods !== 0 || b.methods !== 0) return a.methods === b.methods;
+  // Neither names a technique: the words decide, as in clustering.
+  return sameMethodReason(reader.text, a, b) !== null;
 }

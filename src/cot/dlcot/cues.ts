@@ -46,6 +46,20 @@ const VERIFY_OPEN = /^(?:(?:wait|hmm+|but|ok(?:ay)?|so|now)(?: a (?:minute|secon
 /** A bare doubt also opens a check step in Verify, but is not evidence that a value is being verified. */
 const DOUBT_OPEN = /^(?:wait|hmm+|hold on|but wait)\b/i;
 
+/** A cue pattern run in place at a paragraph start: sticky, either apostrophe accepted. */
+function sticky(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source.replace(/\^/g, '').replaceAll("'", "['\u2018\u2019]"), 'iy');
+}
+
+function stickyAt(pattern: RegExp, text: string, charStart: number, charEnd: number): string | null {
+  pattern.lastIndex = charStart;
+  const m = pattern.exec(text);
+  return m !== null && m[0].length <= charEnd - charStart ? m[0] : null;
+}
+
+const VERIFY_OPEN_AT = sticky(VERIFY_OPEN);
+const DOUBT_OPEN_AT = sticky(DOUBT_OPEN);
+
 const RESTATE = /^(?:(?:okay|ok|alright|all right|so|well|hmm+)[,.!]?\s+)*(?:(?:so |now )?(?:i|we)(?:'ve| have)? (?:got|have|need|am|are|'m|'re)\b|let(?:'s| me| us) (?:tackle|see|try to (?:figure|solve|understand)|figure|solve|start|read|break|understand)|(?:the|this) (?:problem|question)\b|here(?:'s| is) (?:the|a) problem|given\b|we are given|i'm (?:trying|given|supposed|asked))/i;
 const CONCLUDE = /^(?:\*\*\s*)?(?:final answer|(?:so|thus|therefore|hence|in conclusion|in summary|to summarize|overall|after (?:all|careful)|finally|putting (?:it|this) (?:all )?together)[,:]?\s+(?:the (?:final )?answer|the (?:number|value|result|sum|probability|area|minimum|maximum|length)|(?:i(?:'m| am)|we(?:'re| are)) (?:confident|sure)|(?:i|we) (?:think|conclude|believe|can conclude)|after|all|everything|it\b|the)|the (?:final )?answer is|i(?:'m| am) (?:confident|sure|fairly confident) (?:that|the|in))/i;
 
@@ -132,15 +146,14 @@ export function matchApproachCue(text: string, charStart = 0, charEnd = text.len
 }
 
 /** Whether `lead` opens a check of earlier work (not a new method). */
-export function matchCheckOpen(lead: string): CueMatch | null {
-  const text = lower(lead);
-  const m = VERIFY_OPEN.exec(text) ?? DOUBT_OPEN.exec(text);
-  return m ? { kind: 'check', text: lead.slice(0, m[0].length), weight: 1 } : null;
+export function matchCheckOpen(text: string, charStart = 0, charEnd = text.length): CueMatch | null {
+  const m = stickyAt(VERIFY_OPEN_AT, text, charStart, charEnd) ?? stickyAt(DOUBT_OPEN_AT, text, charStart, charEnd);
+  return m === null ? null : { kind: 'check', text: m, weight: 1 };
 }
 
-/** Whether `lead` opens an explicit check ("Let me verify…"), not just a doubt ("Wait,"). */
-export function opensVerification(lead: string): boolean {
-  return VERIFY_OPEN.test(lower(lead));
+/** Whether text[charStart, charEnd) opens an explicit check ("Let me verify…"), not just a doubt ("Wait,"). */
+export function opensVerification(text: string, charStart = 0, charEnd = text.length): boolean {
+  return stickyAt(VERIFY_OPEN_AT, text, charStart, charEnd) !== null;
 }
 
 /** Stance of a verification step's text: negation beats affirmation, else a neutral check. */

@@ -1,11 +1,12 @@
 // Which inline statement of the target value counts as the first answer (the cut between
 // Solution_Explore and Verify). Working often states the reference value by coincidence ("2 · 6 =
 // 12 arrangements" when the answer is 12), so an inline statement counts only when it is phrased as
-// a conclusion ("therefore the total is 12.") or when the reasoning goes on to verify it ("Let me
-// check…" right after). Explicit answers (boxed, "the answer is") always count.
+// a conclusion ("therefore the total is 12.") or when the reasoning goes on to verify it (a "Let me
+// check…" paragraph within the next three, before the value is stated again). Explicit answers
+// (boxed, "the answer is") always count.
 import type { Candidate } from './answers.ts';
 import { opensVerification } from './cues.ts';
-import { leadText, unitIndexAt, type Unit } from './units.ts';
+import { unitIndexAt, type Unit } from './units.ts';
 
 const LOOKBACK_CHARS = 120;
 const CONCLUSIVE = /\b(?:therefore|thus|hence|so|finally|in total|altogether|overall|in conclusion|which means|this means|that means|answer|result)\b/i;
@@ -44,7 +45,7 @@ export function isVerifiedNext(text: string, units: Unit[], c: Candidate, nextSt
   const u = unitIndexAt(units, c.charStart);
   if (units[u].charEnd - c.charEnd > VERIFY_TAIL_CHARS) return false;
   for (let k = u + 1; k < Math.min(units.length, u + 1 + VERIFY_UNITS) && units[k].charStart < nextStatementStart; k++) {
-    if (opensVerification(leadText(text, units[k]))) return true;
+    if (opensVerification(text, units[k].leadStart, units[k].charEnd)) return true;
   }
   return false;
 }
