@@ -19,13 +19,13 @@ export interface TrainingSummary {
   fitSeconds: number;
   notes?: string;
   rmFinetune?: { settings: Record<string, number>; device: string; torch: string; threads: number; finalRewardLoss: number; seconds: number };
-  /** `train.py rm`: the RM retrained alone on the committed LM's trunk (recipe cpu-rm). */
+  /** `train.py rm`: the RM retrained alone on the committed LM's trunk. */
   rmRetrain?: RmRetrain;
 }
 
 interface RmRetrain {
   recipe: string;
-  settings: Record<string, unknown>;
+  settings: { rm_steps: number; rm_batch: number; lr: number; clean_share?: number; micro_batches?: number; splice?: { rate: number; count: number[]; length: number[] } };
   seed: number;
   device: string;
   torch: string;
@@ -37,16 +37,94 @@ interface RmRetrain {
 }
 
 function provenance(summary: TrainingSummary): string {
-  return `Committed weights: recipe \`${summary.recipe}\` on ${summary.deviceName} (torch ${summary.torch}), exported with Debian PyTorch 1.13 (the export is byte-for-byte deterministic). On 2 CPU cores the \`full\` recipe takes about 143 minutes, so \`npm run models:train --all\` without a GPU uses the \`cpu\` recipe (600 LM + 1,000 RM steps); its metrics were not measured. Plain \`npm run models:train\` keeps this LM and only retrains the reward model.`;
+  return `Committed LM weights: recipe \`${summary.recipe}\` on ${summary.deviceName} (torch ${summary.torch}), exported with Debian PyTorch 1.13 (the export is byte-for-byte deterministic). On 2 CPU cores the \`full\` recipe takes about 143 minutes, so \`node tools/models/train-all.mjs --all\` without a GPU uses the \`cpu\` recipe (600 LM + 1,000 RM steps; metrics not measured). Plain \`npm run models:train\` keeps this tokenizer and LM and retrains only the reward model.`;
 }
 
-const settingsText = (settings: Record<string, unknown>): string =>
+const settingsText = (settings: object): string =>
   Object.entries(settings).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ');
 
 function rmTraining(summary: TrainingSummary): string {
   const r = summary.rmRetrain;
-  if (!r) {
-    return `${rmTraining(summary)}
+  if (!r) return `RM: initialised from the LM's trunk, plus a linear value head; ${summary.settings.rm_steps} steps × ${summary.settings.rm_batch} synthetic traces; final reward loss ${f3(summary.rm.finalRewardLoss)}; ${summary.rm.seconds} s.`;
+  const s = r.settings;
+  const splice = s.splice ?? { rate: 0.5, count: [1, 4], length: [8, 49] };
+  return `RM (the committed weights): retrained alone with \`train.py rm\`, recipe \`${r.recipe}\`, seed ${r.seed}, on ${r.device} with ${r.threads} threads (torch ${r.torch}, ${r.blas} BLAS) in ${r.seconds} s; final reward loss ${f3(r.finalRewardLoss)}. Settings: ${settingsText(s)}.
+
+Initialised from the committed LM's trunk (recovered from its ONNX file by \`tools/models/recover_lm.py\` when \`tools/models/.work\` is empty) plus a linear value head (zero weights, bias 1); ${s.rm_steps} steps × ${s.rm_batch} traces drawn from ${r.syntheticTraces.toLocaleString('en-US')} synthetic training traces of the current generator (error-free traces also end with a brief check, so verification wording is no error cue). Loss: per-token binary cross-entropy with target 1 before an injected error, 0 from the error's first token until its repair is complete (to the end when never repaired), 1 after; plus 0.5 × next-token loss on the same traces (keeps the trunk predicting the right intermediate results, the evidence an error needs). Against false pivots: ${pct(s.clean_share ?? 0.5)} of each batch are error-free traces (the generator gives 50%), and ${pct(splice.rate)} of traces get ${splice.count[0]}–${(splice.count[1] ?? 2) - 1} snippets of ${splice.length[0]}–${(splice.length[1] ?? 2) - 1} tokens of real reasoning text spliced in at sentence ends, each with the target of the token it precedes, so unfamiliar phrasing between steps does not move the reward. A batch runs as ${s.micro_batches ?? 1} length-sorted micro-batches (less padding, same loss). AdamW (β 0.9/0.95, weight decay 0.05), linear warm-up then cosine decay to 10%, gradient clip 1.0.
+
+Reproduce: \`apt-get install -y libopenblas0-pthread\` first (Debian's reference BLAS: 1.4 GFLOPS on a 1024² matmul with 2 threads here, OpenBLAS 23.5), then \`npm run models:train\`: regenerates the data, recovers the committed tokenizer and LM into \`tools/models/.work\` if missing, retrains and exports this RM (the LM files are not rewritten), evaluates, and rewrites the cards and the manifest. Same seed, data and recipe give the same weights on the same CPU and BLAS; elsewhere the figures agree within noise.
+
+History: the previous RM (recipe \`full\`, ${summary.settings.rm_steps} steps × ${summary.settings.rm_batch} traces on ${summary.deviceName}) was trained before clean traces could also end with a brief check, learned that wording as an error cue, and false-pivoted on 55% of the clean held-out traces (localisation 76.4%, AUROC 0.900).`;
+}
+
+export interface Evaluation {
+  syntheticLm: { texts: number; tokens: number; perplexity: number };
+  approachEntropy: { boundary: number; other: number };
+  realLm: { texts: number; tokens: number; perplexity: number; forkingEntropy: number; otherEntropy: number; forkingTokens: number } | null;
+  reward: RewardFigures;
+  /** Training template family, unseen seeds (500,000…). */
+  rewardTrainFamily: RewardFigures;
+}
+
+interface RewardFigures {
+  traces: number;
+  tracesWithError: number;
+  localisation: number;
+  cleanTraces: number;
+  falsePivotRate: number;
+  auroc: number;
+}
+
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function common(summary: TrainingSummary, manifest: Manifest, id: string): string {
+  const m = summary.model;
+  const bytes = manifest.models.find((x) => x.id === id)?.files.reduce((s, f) => s + f.bytes, 0) ?? 0;
+  return `## Architecture and size
+Llama-style decoder: ${m.num_hidden_layers} layers, d_model ${m.hidden_size}, ${m.num_attention_heads} heads (head_dim ${m.hidden_size! / m.num_attention_heads!}), SwiGLU MLP ${m.intermediate_size}, RMSNorm, rotary positions (θ = ${m.rope_theta}), tied input/output embeddings, context ${m.max_position_embeddings} tokens, fp32. ${summary.parameters.toLocaleString('en-US')} parameters; this folder is ${(bytes / 1e6).toFixed(2)} MB; both bundled models together ${(manifest.totalBytes / 1e6).toFixed(2)} MB (budget 50 MB). ONNX opset 14, exported with PyTorch 1.13 (attention written out by hand).
+
+## Tokenizer
+Byte-level BPE trained here on the training text (\`tools/models/bpe.py\`), ${m.vocab_size} entries (${m.vocab_size! - 1} byte/merge tokens + \`<|endoftext|>\`); digits are split one per token. Lossless on any Unicode text (byte fallback by construction). Qwen2.5's tokenizer was not used: its 151,936-entry vocabulary alone would need 151,936 × ${m.hidden_size} × 4 bytes = ${((151936 * m.hidden_size! * 4) / 1e6).toFixed(0)} MB of embedding per model, so two models would blow the 50 MB budget before any transformer layer.
+
+## Training
+LM and tokenizer: recipe \`${summary.recipe}\`, seed ${summary.seed}, device ${summary.deviceName} (torch ${summary.torch}, ${summary.threads} CPU threads). Settings: ${settingsText(summary.settings)}. AdamW (β 0.9/0.95, weight decay 0.05), linear warm-up then cosine decay to 10%, gradient clip 1.0.
+${provenance(summary)}
+
+## Data
+- Real traces (LM only), reasoning text of the licensed files in \`../shared/data/traces\`, read at train time (not copied; an 8-excerpt held-out sample is in \`tools/models/data/\`): SkyThought Sky-T1 outputs (NovaSky-AI/SkyThought, Apache-2.0), Thought Anchors R1-distill traces (interp-reasoning/thought-anchors.com, MIT), DeepSeek-R1 Thoughtology AIME traces with the annotation tags removed (McGill-NLP/thoughtology, MIT). DeltaBench (no licence) is never used. Every 8th trace is held out: ${summary.data.realTraces} training traces, ${summary.data.realTokens?.toLocaleString('en-US')} tokens.
+- Synthetic traces from \`src/cot/synthetic\` (template family \`train\`, seeds 1…${summary.data.syntheticTraces}): ${summary.data.syntheticTokens?.toLocaleString('en-US')} tokens. Held-out evaluation uses the \`heldout\` template family and seeds from 1,000,000.
+`;
+}
+
+export function writeCards(modelsDir: string, summary: TrainingSummary, evaluation: Evaluation, manifest: Manifest): void {
+  const real = evaluation.realLm;
+  const lm = `# trellis-lm-tiny
+
+A tiny causal language model of long chain-of-thought reasoning traces, bundled with Trellis so token surprisal and entropy work offline. Not a reasoning model: its numbers are useful as relative signals within a trace.
+
+${common(summary, manifest, 'trellis-lm-tiny')}
+LM: ${summary.settings.lm_steps} steps × ${summary.settings.lm_batch} windows × ${summary.settings.lm_seq} tokens (${summary.lm.tokensSeen.toLocaleString('en-US')} tokens, half real, half synthetic); final training loss ${f3(summary.lm.finalLoss)}; ${summary.lm.seconds} s.
+
+## I/O (Optimum decoder with KV cache)
+Inputs \`input_ids\`, \`attention_mask\` [batch, past + sequence], \`position_ids\`, \`past_key_values.N.key/value\` [batch, heads, past, head_dim]; outputs \`logits\` [batch, sequence, vocab], \`present.N.key/value\`. An empty past ([1, heads, 0, head_dim]) scores from scratch. Trained on 256-token windows (rotary, so positions are relative); beyond ~1k tokens of context use a sliding window.
+
+## Evaluation (\`npx tsx tools/models/evaluate.ts\`)
+| set | texts | tokens | perplexity |
+|---|---|---|---|
+| held-out synthetic (unseen templates and seeds) | ${evaluation.syntheticLm.texts} | ${evaluation.syntheticLm.tokens} | ${f3(evaluation.syntheticLm.perplexity)} |
+| held-out real traces (first 4,096 tokens each, 512-token windows) | ${real?.texts ?? 0} | ${real?.tokens ?? 0} | ${real ? f3(real.perplexity) : 'not run (no ../shared)'} |
+
+Entropy (nats) of the prediction of forking words ("Wait", "Alternatively", "But") on the real held-out traces: ${real ? `${f3(real.forkingEntropy)} over ${real.forkingTokens} tokens vs ${f3(real.otherEntropy)} elsewhere` : 'n/a'}. At the first token of labelled approaches on held-out synthetic traces: ${f3(evaluation.approachEntropy.boundary)} vs ${f3(evaluation.approachEntropy.other)} elsewhere.
+`;
+  const r = evaluation.reward;
+  const t = evaluation.rewardTrainFamily;
+  const rm = `# trellis-rm-tiny
+
+A token-level reward model: at every position, how likely the reasoning so far is still on a correct path. Output \`rewards\` [batch, sequence] = tanh(logit / 2) ∈ (−1, 1), baseline 0; pivots are where it crosses 0.
+
+${common(summary, manifest, 'trellis-rm-tiny')}
+${rmTraining(summary)}
 
 ## I/O
 Inputs \`input_ids\`, \`attention_mask\` [batch, sequence] (no past); output \`rewards\` [batch, sequence].

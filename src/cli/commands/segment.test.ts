@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
+import { tokenCounterFor } from '../token-counter.ts';
 
 async function segment(...args: string[]) {
   let stdout = '';
@@ -15,6 +16,20 @@ const SKY = 'test/fixtures/dlcot/skythought-amc23-sample.jsonl';
 const ANCHORS = 'test/fixtures/dlcot/thought-anchors-sample.jsonl';
 
 describe('trellis segment', () => {
+  it('counts tokens with the bundled tokenizer by default, words with --tokens words', async () => {
+    const tokens = (await segment(SKY, '--with-text')).lines[0];
+    const words = (await segment(SKY, '--with-text', '--tokens', 'words')).lines[0];
+    const wordCount = tokens.reasoning.split(/\s+/).filter(Boolean).length;
+    const bpeCount = tokenCounterFor('bundled').count(tokens.reasoning);
+    expect(words.simplified.tokensBefore).toBe(wordCount);
+    // Counted per paragraph and summed: within a few tokens of encoding the whole text at once.
+    expect(Math.abs(tokens.simplified.tokensBefore - bpeCount)).toBeLessThanOrEqual(bpeCount * 0.02);
+    expect(tokens.simplified.tokensBefore).toBeGreaterThan(wordCount);
+    const bad = await segment(SKY, '--tokens', 'no-such-folder');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no tokenizer.json');
+  });
+
   it('writes one contract object per trace', async () => {
     const { code, lines, stderr } = await segment(SKY, ANCHORS);
     expect(stderr).toBe('');

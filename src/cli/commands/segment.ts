@@ -5,10 +5,11 @@ import { errorLocation as where, openDatasetFiles } from '../dataset-files.ts';
 import { openDataset } from '../../data/open-dataset.ts';
 import { analyzeTrace, POLICIES, type DlcotAnalysis, type Policy } from '../../cot/dlcot/index.ts';
 import type { TraceRecord } from '../../cot/trace.ts';
+import { tokenCounterFor } from '../token-counter.ts';
 
 const DEFAULT_POLICY: Policy = 'keep_one_global+delete_solution';
 
-const USAGE = `Usage: trellis segment FILE... [--policy NAME] [--with-text]
+const USAGE = `Usage: trellis segment FILE... [--policy NAME] [--with-text] [--tokens bundled|words|DIR]
 
 Segments every trace with the DLCoT engine (macro sections, approaches, verification steps,
 labels, clusters, trunk) and simplifies it under one policy. Writes one JSON object per trace:
@@ -17,11 +18,14 @@ labels, clusters, trunk) and simplifies it under one policy. Writes one JSON obj
  "approaches":[{"id","charStart","charEnd","origin","answer","label1","cluster","redundant","onTrunk"}],
  "verification":[{"id","charStart","charEnd","stance"}],
  "simplified":{"policy","removed":[{"charStart","charEnd","reason"}],"tokensBefore","tokensAfter"}}
-Offsets are UTF-16 code units into "reasoning"; tokens are words for now.
+Offsets are UTF-16 code units into "reasoning". tokensBefore/tokensAfter are counted with the
+bundled model's tokenizer (public/models/trellis-lm-tiny) unless --tokens says otherwise.
 
   --policy NAME   ${POLICIES.join(' | ')}
                   (default ${DEFAULT_POLICY})
   --with-text     include the reasoning text in each object
+  --tokens SPEC   how tokensBefore/tokensAfter are counted: bundled (default), words, or a
+                  folder with a Hugging Face tokenizer.json
 
 Bad rows are reported on stderr (file:line: reason) and skipped. Exit code: 0 when at least one
 trace was segmented, 2 on unusable input or options.
@@ -31,12 +35,14 @@ interface Options {
   paths: string[];
   policy: Policy;
   withText: boolean;
+  tokens: string;
 }
 
 function parseArgs(args: string[]): Options | string {
   const paths: string[] = [];
   let policy: Policy = DEFAULT_POLICY;
   let withText = false;
+  let tokens = 'bundled';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--with-text') withText = true;
@@ -44,10 +50,14 @@ function parseArgs(args: string[]): Options | string {
       const value = a === '--policy' ? args[++i] : a.slice('--policy='.length);
       if (!value || !(POLICIES as readonly string[]).includes(value)) return `unknown policy ${value ?? '(missing)'}; one of ${POLICIES.join(', ')}`;
       policy = value as Policy;
+    } else if (a === '--tokens' || a.startsWith('--tokens=')) {
+      const value = a === '--tokens' ? args[++i] : a.slice('--tokens='.length);
+      if (!value) return '--tokens needs bundled, words or a tokenizer folder';
+      tokens = value;
     } else if (a.startsWith('-')) return `unknown option ${a}`;
     else paths.push(a);
   }
-  return paths.length === 0 ? 'no input files' : { paths, policy, withText };
+  return paths.length === 0 ? 'no input files' : { paths, policy, withText, tokens };
 }
 
 /** The contract's JSON object for one trace. */
@@ -94,12 +104,19 @@ export const segmentCommand: CliCommand = {
       io.stderr(`trellis segment: ${options}\n\n${USAGE}`);
       return 2;
     }
+    let counter;
+    try {
+      counter = tokenCounterFor(options.tokens);
+    } catch (error) {
+      io.stderr(`trellis segment: --tokens ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
     const files = await openDatasetFiles(options.paths, 'segment', io);
     if (!files) return 2;
     let written = 0;
     const summary = await openDataset(files, {
       onTraces: (batch) => {
-        const lines = batch.map((trace) => JSON.stringify(segmentJson(trace, analyzeTrace(trace, { policies: [options.policy] }), options.withText)));
+        const lines = batch.map((trace) => JSON.stringify(segmentJson(trace, analyzeTrace(trace, { policies: [options.policy], count: counter.count }), options.withText)));
         if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
         written += lines.length;
       },
