@@ -25,6 +25,15 @@ async function run(files: DatasetFile[], options: { signal?: AbortSignal; maxRow
 }
 
 describe('openDataset', () => {
+  it('names a pretty-printed single JSON object once instead of failing every line', async () => {
+    const pretty = `{\n  "data": [\n    ${row(1)}\n  ]\n}\n`;
+    const { traces, errors } = await run([file('export.json', pretty), file('ok.jsonl', jsonl(2))]);
+    expect(traces.map((t) => t.id)).toEqual(['r0', 'r1']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].file).toBe('export.json');
+    expect(errors[0].reason).toContain('single pretty-printed JSON object');
+  });
+
   it('reads a 50 MB single line as one reported error and keeps the rows around it', async () => {
     const huge = JSON.stringify({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'x'.repeat(50_000_000) }] });
     const { summary, traces, errors } = await run([file('huge.jsonl', row(1), '\n', huge, '\n', row(2), '\n')]);

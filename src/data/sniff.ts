@@ -59,12 +59,32 @@ function describe(head: Uint8Array): string {
   return 'text that is not JSON';
 }
 
+/**
+ * A pretty-printed single JSON object (`{` alone on the first line, or `{"data": [`) is not JSON
+ * Lines: reading it line by line would report every line as malformed, so say what it is once.
+ */
+function isMultiLineObject(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head);
+  const start = text.search(/\S/);
+  const newline = text.indexOf('\n', start);
+  if (start < 0 || newline < 0) return false;
+  const firstLine = text.slice(start, newline).trim();
+  return firstLine === '{' || /^\{\s*"[^"]*"\s*:\s*[[{]$/.test(firstLine);
+}
+
 /** Classifies decompressed or plain text bytes. `wholeFile` says head holds the entire content. */
 export function classifyText(head: Uint8Array, kind: NameKind, wholeFile: boolean): Sniffed {
   const first = firstSignificant(head);
   if (first < 0 && wholeFile) return { container: 'unknown', compressed: false, error: 'empty file (only whitespace)' };
   if (looksBinary(head)) return { container: 'unknown', compressed: false, error: 'binary data, not JSON Lines, a JSON array or Parquet' };
   if (first === 0x5b) return { container: 'json-array', compressed: false };
+  if (first === 0x7b && isMultiLineObject(head)) {
+    return {
+      container: 'unknown', compressed: false,
+      error: 'a single pretty-printed JSON object, not JSON Lines or a JSON array of rows; ' +
+        "write one row per line (e.g. jq -c '.data[]' FILE > rows.jsonl) or an array of rows",
+    };
+  }
   if (first === 0x7b || kind === 'json' || kind === 'gzip') return { container: 'jsonl', compressed: false };
   const preview = new TextDecoder().decode(head.subarray(0, 40)).replace(/\s+/g, ' ');
   return { container: 'unknown', compressed: false, error: `not a dataset file: text that is not JSON (starts with "${preview}")` };

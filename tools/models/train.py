@@ -5,8 +5,11 @@ Usage: python3 tools/models/train.py STAGE [--quick] [--device cpu|cuda|auto]
   fit        train the LM, then the RM                 -> .work/weights/{lm,rm}.{bin,json}, training-summary.json
   export     ONNX (opset 14) + HF files                -> public/models/trellis-{lm,rm}-tiny/
   all        the three in order
-  finetune-rm  continue the RM on the current data (optional; tried once, see the RM card)
-Recipes: full (the committed models, GPU), cpu (sized for 2 CPU cores), quick (smoke test).
+  rm         retrain only the RM from .work/weights/lm (recipe cpu-rm: the committed RM), export it
+             (run recover_lm.py first on a fresh checkout; `npm run models:train` does both)
+  finetune-rm  continue the RM on the current data (optional; tried once, did not help)
+Recipes: full (the committed LM, GPU), cpu (sized for 2 CPU cores), cpu-rm (the committed RM, 2
+CPU threads with OpenBLAS), quick (smoke test).
 Data comes from `npx tsx tools/models/generate-data.ts`. Fixed step counts and seeds: the same
 data, seed and device give the same weights.
 """
@@ -124,7 +127,8 @@ def stage_rm(recipe, name, seed, device, log):
     weights_io.save(rm, os.path.join(WORK, "weights", "rm"))
     with open(SUMMARY) as f:
         summary = json.load(f)
-    summary.pop("rmFinetune", None)
+    for stale in ("rmFinetune", "notes"):  # both described the previous RM
+        summary.pop(stale, None)
     summary["rmRetrain"] = {
         "recipe": name, "settings": recipe, "seed": seed, "device": str(device), "torch": torch.__version__,
         "threads": torch.get_num_threads(), "blas": blas_name(), "syntheticTraces": len(synthetic),
