@@ -1,18 +1,14 @@
-// `npm run models:train`: regenerate data, retrain the reward model on the committed tokenizer and
-// LM (recovered from public/models when tools/models/.work is empty), export it, evaluate, and write
-// the model cards and the manifest. This reproduces the committed RM (recipe `cpu-rm`, seed 20250101,
-// 2 threads, ~15-25 min on 2 shared cores). `--all` retrains tokenizer, LM and RM from scratch
-// instead (recipe `cpu`, or `full` on a GPU; the LM then changes). `--quick` for a smoke run.
+// `npm run models:train`: regenerate data, train tokenizer + both models, export ONNX, evaluate,
+// write the model cards and the manifest. Pass --quick for a minutes-long smoke run.
 // PyTorch comes from Debian (python3-torch); $PYTHON overrides the interpreter. Debian's reference
-// BLAS is ~8-17x slower than OpenBLAS on this kind of machine, so OpenBLAS is used when installed
-// (apt-get install -y libopenblas0-pthread) or unpacked under tools/models/.work/openblas.
+// BLAS is ~8x slower than OpenBLAS on this kind of machine, so OpenBLAS is used when installed
+// (apt-get install libopenblas0-pthread) or unpacked under tools/models/.work/openblas.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick') ? ['--quick'] : [];
-const everything = process.argv.includes('--all');
 const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const openblas = [
   '/usr/lib/x86_64-linux-gnu/openblas-pthread',
@@ -29,10 +25,5 @@ function step(command, args) {
 }
 
 step('npx', ['tsx', join(here, 'generate-data.ts')]);
-if (everything) {
-  step(python, [join(here, 'train.py'), 'all', ...quick]);
-} else {
-  step(python, [join(here, 'recover_lm.py')]);
-  step(python, [join(here, 'train.py'), 'rm', ...quick]);
-}
+step(python, [join(here, 'train.py'), 'all', ...quick]);
 step('npx', ['tsx', join(here, 'evaluate.ts'), '--write']);
