@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reduceLogitsCpu } from '../reward/reduce-logits.ts';
 import type { ReducedChunk } from '../reward/ports.ts';
 import { LogitsReduceKernel, KERNEL_BYTES_PER_POSITION } from './reduce-logits-kernel.ts';
+import { randomLogits } from './random-logits.ts';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 // Debian has no system libvulkan; Chromium ships one. Loaded with RTLD_NODELETE (0x1000) it stays
@@ -56,18 +57,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => device?.destroy());
 
-/** Deterministic pseudo-random logits (mulberry32), scaled like a real LM's. */
-function randomLogits(count: number, seed: number, scale = 8): Float32Array {
-  let state = seed >>> 0;
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5) * scale;
-  }
-  return out;
-}
 
 function randomTargets(positions: number, vocab: number): Int32Array {
   const targets = new Int32Array(positions);

@@ -2,6 +2,7 @@
 // 'gpu-buffer' output) and reads back only 52 bytes per position.
 import shaderSource from './reduce-logits.wgsl?raw';
 import type { ReducedChunk } from '../reward/ports.ts';
+import { emptyReducedChunk } from '../reward/reduce-logits.ts';
 
 /** The kernel's fixed top-k; callers may ask for fewer. */
 export const KERNEL_TOP_K = 5;
@@ -40,7 +41,7 @@ export class LogitsReduceKernel {
     if (slice.buffer.size < byteLengthNeeded) {
       throw new Error(`reduce-logits kernel: buffer holds ${slice.buffer.size} bytes, [${positions}, ${vocabSize}] from row ${slice.rowOffset ?? 0} needs ${byteLengthNeeded}`);
     }
-    if (positions === 0) return { ...emptyResult(0, topK), byteLengthReadBack: 0 };
+    if (positions === 0) return { ...emptyReducedChunk(0, topK), byteLengthReadBack: 0 };
     const device = this.device;
     const outByteLength = positions * KERNEL_BYTES_PER_POSITION;
     const buffers = {
@@ -89,21 +90,12 @@ export class LogitsReduceKernel {
   }
 }
 
-function emptyResult(positions: number, topK: number): ReducedChunk {
-  return {
-    logprob: new Float32Array(positions),
-    entropy: new Float32Array(positions),
-    rank: new Int32Array(positions),
-    topIds: new Int32Array(positions * topK),
-    topLogprobs: new Float32Array(positions * topK),
-  };
-}
 
 /** Splits the kernel's 13-word records into the ReducedChunk arrays (NaN log-prob without target). */
 function unpack(words: ArrayBuffer, positions: number, topK: number): ReducedChunk {
   const floats = new Float32Array(words);
   const ints = new Int32Array(words);
-  const out = emptyResult(positions, topK);
+  const out = emptyReducedChunk(positions, topK);
   for (let p = 0; p < positions; p++) {
     const at = p * OUT_WORDS;
     out.rank[p] = ints[at + 2];
