@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { execSync } from 'node:child_process';
 
 const out = resolve('.devicekit');
 mkdirSync(out, { recursive: true });
@@ -27,4 +28,11 @@ await build({
   logLevel: 'warning',
 });
 for (const f of ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.asyncify.mjs']) copyFileSync(`node_modules/onnxruntime-web/dist/${f}`, `${out}/${f}`);
-console.log(`bundled ${out}/gpu-bench.mjs`);
+// What travels must stay under the device tool's 64 MiB: Node and Dawn + ORT's wasm go compressed.
+execSync(`xz -T2 -6 -c ${process.execPath} > ${out}/node.xz`);
+mkdirSync(`${out}/node_modules`, { recursive: true });
+execSync(`rm -rf ${out}/node_modules/webgpu && cp -r node_modules/webgpu ${out}/node_modules/ && rm -rf ${out}/node_modules/webgpu/dist/darwin* ${out}/node_modules/webgpu/dist/win32* ${out}/node_modules/webgpu/dist/linux-arm64`);
+execSync(`tar -C ${out} -cJf ${out}/kit.tar.xz node_modules ort-wasm-simd-threaded.asyncify.wasm`);
+// Vulkan loader + glvnd for the NVIDIA ICD, unpacked on the device by run.sh.
+execSync(`mkdir -p .gl /tmp/amd64/partial && cd .gl && apt-get -oAPT::Architecture=amd64 -oDir::State::Lists=/tmp/amd64 update -qq && apt-get -oAPT::Architecture=amd64 -oDir::State::Lists=/tmp/amd64 download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2`, { stdio: 'inherit' });
+console.log(`bundled ${out}: carry .devicekit/{node.xz,kit.tar.xz,gpu-bench.mjs,ort-wasm-simd-threaded.asyncify.mjs} and .gl`);

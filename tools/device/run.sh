@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs on the lent device machine (see tools/device/gpu-bench.ts). Carry: .devicekit, .gl
+# Runs on the lent device machine (see tools/device/gpu-bench.ts). Prepare with `node tools/device/build.mjs`,
+# then carry .devicekit/{node.xz,kit.tar.xz,gpu-bench.mjs,ort-wasm-simd-threaded.asyncify.mjs} and .gl.
 set -u
 for f in .gl/*.deb; do dpkg -x "$f" / 2>/dev/null; done; ldconfig
 export VK_DRIVER_FILES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
