@@ -1,6 +1,5 @@
 // Candidate answers inside reasoning and their judgement against a reference. The answer checker
-// (../answer) is the authority; the small fallback here only keeps the engine useful while the
-// checker returns nothing, and is never used to override a verdict the checker gives.
+// (../answer) finds the candidates and decides equivalence; this file only windows and labels.
 import { findCandidateAnswers, isEquivalent } from '../answer/index.ts';
 import type { Label1 } from './schema.ts';
 import { unitIndexAt, type Unit } from './units.ts';
@@ -12,37 +11,6 @@ export interface Candidate {
   kind: string;
 }
 
-// "the answer is 12", "\boxed{12}", "final answer: 12" — explicit statements of a result.
-const FALLBACK = /\\boxed\s*\{|\b(?:the (?:final )?answer (?:is|should be|would be|must be)|final answer\s*(?:is|:)|answer\s*:)\s*/gi;
-
-function readBraced(text: string, open: number): number {
-  let depth = 1;
-  for (let i = open; i < text.length && i < open + 400; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 123) depth++;
-    else if (c === 125 && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function fallbackCandidates(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  FALLBACK.lastIndex = 0;
-  for (let m = FALLBACK.exec(text); m; m = FALLBACK.exec(text)) {
-    const after = m.index + m[0].length;
-    if (m[0].startsWith('\\boxed')) {
-      const close = readBraced(text, after);
-      if (close > after) out.push({ text: text.slice(after, close), charStart: m.index, charEnd: close + 1, kind: 'boxed' });
-      continue;
-    }
-    const phrase = /^[$\\(\s]*((?:[^\n.;,!?]|[.,](?=\d)){1,60}?)[$\\)\s]*(?:[.;,!?](?:\s|$)|\n|$)/.exec(text.slice(after, after + 80));
-    if (phrase && /[0-9a-zA-Z\\]/.test(phrase[1])) {
-      out.push({ text: phrase[1].trim(), charStart: m.index, charEnd: after + phrase[0].length, kind: 'final-phrase' });
-    }
-  }
-  return out;
-}
-
 export interface CandidateSets {
   /** Explicit statements (boxed, "the answer is", answer tags), in text order. */
   strong: Candidate[];
@@ -50,25 +18,12 @@ export interface CandidateSets {
   inline: Candidate[];
 }
 
-// "So x + y = 36." — a concluding sentence that ends in a number.
-const FALLBACK_INLINE = /\b(?:so|thus|therefore|hence)\b[^.\n]{0,80}?=\s*\$?(?:\\\(\s*)?(-?\d+(?:\.\d+)?(?:\/\d+)?)\s*(?:\$|\\\))?\s*(?:[.!](?!\d)|$)/gim;
-
-function fallbackInline(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  FALLBACK_INLINE.lastIndex = 0;
-  for (let m = FALLBACK_INLINE.exec(text); m; m = FALLBACK_INLINE.exec(text)) {
-    const at = m.index + m[0].indexOf(m[1], m[0].lastIndexOf('='));
-    out.push({ text: m[1], charStart: at, charEnd: at + m[1].length, kind: 'inline' });
-  }
-  return out;
-}
-
-/** Answer candidates in reasoning (checker first; the fallback only when it finds nothing). */
+/** Answer candidates in reasoning, as the answer checker finds them. */
 export function answerCandidates(reasoning: string): CandidateSets {
   return candidatesInWindows(reasoning, [[0, reasoning.length]]);
 }
 
-/** Checker candidates in each window; the fallbacks run when the checker finds none of a kind in them all. */
+/** Checker candidates in each window, shifted to offsets in the whole text. */
 function candidatesInWindows(text: string, windows: Array<[number, number]>): CandidateSets {
   const strong: Candidate[] = [];
   const inline: Candidate[] = [];
@@ -79,12 +34,10 @@ function candidatesInWindows(text: string, windows: Array<[number, number]>): Ca
     const piece = charStart === 0 && charEnd === text.length ? text : text.slice(charStart, charEnd);
     for (const c of findCandidateAnswers(piece)) shifted([c], charStart, c.kind === 'inline' ? inline : strong);
   }
-  if (strong.length === 0) for (const [s, e] of windows) shifted(fallbackCandidates(text.slice(s, e)), s, strong);
-  if (inline.length === 0) for (const [s, e] of windows) shifted(fallbackInline(text.slice(s, e)), s, inline);
   return { strong, inline };
 }
 
-// Where an explicit answer can be: every pattern of the checker and the fallback names one of these
+// Where an explicit answer can be: every pattern of the checker names one of these
 // ("\x08oxed" is "\boxed" whose "\b" a JSON writer turned into a backspace).
 const ANSWER_WORDS = /box|answer|\x08oxed/gi;
 
