@@ -52,3 +52,14 @@ export interface ReduceTiming {
   sampleLogprob: number[];
   sampleEntropy: number[];
 }
+
+/** What a loaded scoring engine tells the user: backend and why, model name and size. */
+export interface EngineInfo {
+  backend: Backend;
+  backendReason: string;
+  threads: number;
+  modelName: string;
+  parameterCount: number;
+  byteLength: number;
+  hasKvCache: boolean;
+}

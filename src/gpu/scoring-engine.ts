@@ -2,22 +2,13 @@
 // chunk runner (+ the WGSL kernel on ORT's device for WebGPU).
 import { scoreTokens, type ChunkedScoreOptions } from '../reward/chunked-scoring.ts';
 import type { TokenScores } from '../reward/ports.ts';
-import { chooseBackend, probeAdapter, type Backend, type BackendChoice } from './adapter-probe.ts';
+import { chooseBackend, probeAdapter, type BackendChoice } from './adapter-probe.ts';
+import type { EngineInfo } from './engine-types.ts';
 import { describeDecoder, type IoMetadata } from './decoder-graph.ts';
 import { estimateParameterCount, type ModelFiles } from './model-files.ts';
 import { OrtChunkRunner, type RunnerStats } from './ort-chunk-runner.ts';
 import { createSession, ortDevice, threadsInUse, type ort } from './ort-session.ts';
 import { LogitsReduceKernel } from './reduce-logits-kernel.ts';
-
-export interface EngineInfo {
-  backend: Backend;
-  backendReason: string;
-  threads: number;
-  modelName: string;
-  parameterCount: number;
-  byteLength: number;
-  hasKvCache: boolean;
-}
 
 export class ScoringEngine {
   private constructor(

@@ -2,7 +2,7 @@
 // the engine (onnxruntime-web, WebGPU) lives behind it in score.worker.ts.
 import * as Comlink from 'comlink';
 import type { TokenScores } from '../reward/ports.ts';
-import type { AdapterSummary, Backend, BackendChoice, ReduceTiming, SelfTestResult } from '../gpu/engine-types.ts';
+import type { AdapterSummary, Backend, BackendChoice, EngineInfo, ReduceTiming, SelfTestResult } from '../gpu/engine-types.ts';
 
 export type { AdapterSummary, Backend, BackendChoice, SelfTestResult, ReduceTiming };
 
@@ -18,15 +18,8 @@ export interface LoadOptions {
   threads?: number;
 }
 
-export interface ModelInfo {
-  backend: Backend;
-  backendReason: string;
-  threads: number;
-  modelName: string;
-  parameterCount: number;
-  byteLength: number;
+export interface ModelInfo extends EngineInfo {
   vocabSize: number;
-  hasKvCache: boolean;
   adapter: AdapterSummary | null;
 }
 

@@ -17,24 +17,13 @@ import sys
 import torch
 from torch import nn
 
+from bpe import bytes_to_unicode  # the ByteLevel alphabet, shared with the bundled tokenizer's trainer
+
 CONFIG = dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
               head_dim=16, intermediate_size=128, rms_norm_eps=1e-6, rope_theta=10000.0)
 MERGES = ["Ġ t", "t h", "Ġt h", "Ġth e", "h e", "i n", "e r", "a n", "Ġ a", "o n", "r e", "Ġ s"]
 SPECIALS = ["<|endoftext|>", "<think>", "</think>"]
 REFERENCE_TEXT = "Okay, so the answer is 42. Wait — let me check: 6 × 7 = 42. ✓ 答案 🙂"
-
-
-def bytes_to_unicode():
-    """GPT-2's reversible map from bytes to printable characters (the ByteLevel alphabet)."""
-    printable = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
-    chars = printable[:]
-    extra = 0
-    for b in range(256):
-        if b not in printable:
-            printable.append(b)
-            chars.append(256 + extra)
-            extra += 1
-    return {b: chr(c) for b, c in zip(printable, chars)}
 
 
 def build_tokenizer():

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from './manifest';
+import type { RewardMetrics } from './eval-core';
 
 export interface TrainingSummary {
   recipe: string;
@@ -34,19 +35,11 @@ export interface Evaluation {
   syntheticLm: { texts: number; tokens: number; perplexity: number };
   approachEntropy: { boundary: number; other: number };
   realLm: { texts: number; tokens: number; perplexity: number; forkingEntropy: number; otherEntropy: number; forkingTokens: number } | null;
-  reward: RewardFigures;
+  reward: RewardMetrics;
   /** Training template family, unseen seeds (500,000…). */
-  rewardTrainFamily: RewardFigures;
+  rewardTrainFamily: RewardMetrics;
 }
 
-interface RewardFigures {
-  traces: number;
-  tracesWithError: number;
-  localisation: number;
-  cleanTraces: number;
-  falsePivotRate: number;
-  auroc: number;
-}
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
