@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '.bench', 'tools/models/.work'] },
+  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '.bench', 'tools/models/.work', '.devicekit', '.gl'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
