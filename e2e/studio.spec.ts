@@ -143,6 +143,11 @@ test('? opens keyboard help built from the command registry', async ({ page }) =
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Open dataset files');
   await expect(dialog).toContainText('Toggle raw / rendered math');
+  // Modal: Tab never reaches the page behind it.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('dialog'))).toBe(true);
+  }
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });

@@ -7,7 +7,8 @@ import { auroc, mean, negativePivots, perplexity, pivotLocalised, tokenAtChar } 
 import { lmTrack, openSession, rmRewards } from './onnx-runner';
 import { OffsetTokenizer } from './tokenizer-offsets';
 
-export const MODELS_DIR = join(import.meta.dirname, '../../public/models');
+/** The bundled models, or where a training run exported its models ($TRELLIS_MODELS_OUT). */
+export const MODELS_DIR = process.env.TRELLIS_MODELS_OUT ?? join(import.meta.dirname, '../../public/models');
 /** Held-out synthetic traces: a seed range and template family never used in training. */
 export const HELDOUT = { seed: 1_000_000, family: 'heldout' } as const;
 const FORKING_WORD = /(?<![A-Za-z])(Wait|Alternatively|But)(?![A-Za-z])/g;

@@ -35,9 +35,12 @@ async function evaluate(syntheticCount: number): Promise<Evaluation> {
 
 async function main(): Promise<void> {
   const evaluation = await evaluate(argNumber('--synthetic', 300));
-  writeFileSync(join(import.meta.dirname, 'metrics.json'), JSON.stringify(evaluation, null, 2) + '\n');
+  // A run that exported elsewhere ($TRELLIS_MODELS_OUT, e.g. --quick) keeps its metrics beside its models.
+  const metricsPath = process.env.TRELLIS_MODELS_OUT ? join(MODELS_DIR, 'metrics.json') : join(import.meta.dirname, 'metrics.json');
+  writeFileSync(metricsPath, JSON.stringify(evaluation, null, 2) + '\n');
   if (!process.argv.includes('--write')) return;
-  const summary = JSON.parse(readFileSync(join(import.meta.dirname, 'training-summary.json'), 'utf8')) as TrainingSummary;
+  const summaryPath = process.env.TRELLIS_SUMMARY ?? join(import.meta.dirname, 'training-summary.json');
+  const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as TrainingSummary;
   const io = await readIo(MODELS_DIR);
   // Cards first: the manifest hashes them too.
   const draft = buildManifest(MODELS_DIR, io);

@@ -1,7 +1,11 @@
 """Training loops: the LM on real + synthetic text, the RM (LM trunk + value head) on labelled
 synthetic traces with an auxiliary next-token loss."""
+import random
+
 import torch
 import torch.nn.functional as F
+
+import corrupt
 
 from model import LanguageModel, RewardModel
 
@@ -22,15 +26,41 @@ def token_stream(encoder, texts, eos):
     return torch.tensor(ids, dtype=torch.long)
 
 
+def labelled_example(encoder, text, spans, max_len):
+    """(ids, targets): target 0 on tokens overlapping an error span [charStart, repair end)."""
+    ids, starts, ends = encoder.encode(text)
+    targets = [0.0 if any(end > a and start < b for a, b in spans) else 1.0 for start, end in zip(starts, ends)]
+    return torch.tensor(ids[:max_len]), torch.tensor(targets[:max_len])
+
+
 def rm_examples(encoder, rows, max_len):
     """(ids, targets) per synthetic trace: target 0 on tokens overlapping an unrepaired-error span."""
     out = []
     for row in rows:
-        ids, starts, ends = encoder.encode(row["reasoning"])
         spans = [(e["charStart"], e["repairCharEnd"] if e["repairCharEnd"] is not None else 1 << 30) for e in row["labels"]["errors"]]
-        targets = [0.0 if any(end > a and start < b for a, b in spans) else 1.0 for start, end in zip(starts, ends)]
-        out.append((torch.tensor(ids[:max_len]), torch.tensor(targets[:max_len])))
+        out.append(labelled_example(encoder, row["reasoning"], spans, max_len))
     return out
+
+
+class Corruptor:
+    """Replaces a picked error-free trace, with probability `rate`, by a copy with one equation made
+    wrong (corrupt.py) and an unrepaired error from there on: many more error examples per step
+    than the generator's one injected error in half of the traces."""
+
+    def __init__(self, encoder, rows, rate, seed, max_len):
+        self.encoder, self.rate, self.max_len = encoder, rate, max_len
+        self.texts = [None if row["labels"]["errors"] else row["reasoning"] for row in rows]
+        self.rng = random.Random(seed)
+
+    def __call__(self, index, example):
+        text = self.texts[index]
+        if text is None or self.rng.random() >= self.rate:
+            return example
+        changed = corrupt.corrupt(text, self.rng)
+        if changed is None:
+            return example
+        new_text, error_char = changed
+        return labelled_example(self.encoder, new_text, [(error_char, 1 << 30)], self.max_len)
 
 
 def train_lm(cfg, settings, real, synthetic, gen, log, device):
@@ -133,8 +163,8 @@ def smooth_targets(example, settings):
     return ids, targets * (1 - amount) + 0.5 * amount
 
 
-def rm_backward(rm, cfg, batch, pad, device, micro_batches):
-    """Accumulates the gradient of reward BCE + 0.5 × next-token loss (both means over the whole
+def rm_backward(rm, cfg, batch, pad, device, micro_batches, lm_weight=0.5):
+    """Accumulates the gradient of reward BCE + lm_weight × next-token loss (both means over the whole
     batch's tokens). With micro_batches > 1 the traces are sorted by length and run in groups, so
     little compute goes to padding. Returns the two losses as floats."""
     order = sorted(range(len(batch)), key=lambda i: len(batch[i][0])) if micro_batches > 1 else list(range(len(batch)))
@@ -151,14 +181,18 @@ def rm_backward(rm, cfg, batch, pad, device, micro_batches):
         weight = mask.float()
         reward_loss = (F.binary_cross_entropy_with_logits(reward_logits, targets, reduction="none") * weight).sum() / reward_total
         # Next-token loss keeps the trunk learning which results are right (the RM's evidence).
-        lm_logits = F.linear(hidden[:, :-1], rm.model.embed_tokens.weight)
-        lm_loss = (F.cross_entropy(lm_logits.reshape(-1, cfg.vocab_size), ids[:, 1:].reshape(-1), reduction="none") * weight[:, 1:].reshape(-1)).sum() / lm_total
-        (reward_loss + 0.5 * lm_loss).backward()
-        reward_sum, lm_sum = reward_sum + reward_loss.item(), lm_sum + lm_loss.item()
+        loss = reward_loss
+        if lm_weight > 0:
+            lm_logits = F.linear(hidden[:, :-1], rm.model.embed_tokens.weight)
+            lm_loss = (F.cross_entropy(lm_logits.reshape(-1, cfg.vocab_size), ids[:, 1:].reshape(-1), reduction="none") * weight[:, 1:].reshape(-1)).sum() / lm_total
+            loss = loss + lm_weight * lm_loss
+            lm_sum += lm_loss.item()
+        loss.backward()
+        reward_sum += reward_loss.item()
     return reward_sum, lm_sum
 
 
-def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boundaries=frozenset(), init_rm=None):
+def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boundaries=frozenset(), init_rm=None, corruptor=None):
     if init_rm is not None:
         rm = init_rm.to(device)  # continue training an existing RM
     else:
@@ -169,9 +203,10 @@ def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boun
     losses = []
     for step in range(settings["rm_steps"]):
         picks = pick_examples(settings, examples, pools, gen)
-        batch = [smooth_targets(with_distractors(examples[i], real, boundaries, gen, settings.get("splice")), settings) for i in picks]
+        chosen = [corruptor(i, examples[i]) if corruptor else examples[i] for i in picks]
+        batch = [smooth_targets(with_distractors(example, real, boundaries, gen, settings.get("splice")), settings) for example in chosen]
         opt.zero_grad()
-        reward_loss, lm_loss = rm_backward(rm, cfg, batch, pad, device, settings.get("micro_batches", 1))
+        reward_loss, lm_loss = rm_backward(rm, cfg, batch, pad, device, settings.get("micro_batches", 1), settings.get("lm_aux", 0.5))
         for group in opt.param_groups:
             group["lr"] = lr_at(step, settings["rm_steps"], settings["lr"])
         torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { generateTraces } from '../../src/cot/synthetic/index';
 import { isRealHeldout, readRealTraces, SHARED_TRACES, type RealTrace } from './real-traces';
 
-const DATA_SEEDS = { train: 1, heldout: 1_000_000 } as const;
+const DATA_SEEDS = { train: 1, heldout: 1_000_000, trainUnseen: 500_000 } as const;
 const OUT = join(import.meta.dirname, '.work/data');
 
 function argNumber(name: string, fallback: number): number {
@@ -26,6 +26,8 @@ function main(): void {
   const flatten = (t: ReturnType<typeof generateTraces>[number]) => ({ ...t.record, labels: t.labels });
   writeJsonl('synthetic-train.jsonl', generateTraces(trainCount, { seed: DATA_SEEDS.train, family: 'train' }).map(flatten));
   writeJsonl('synthetic-heldout.jsonl', generateTraces(heldoutCount, { seed: DATA_SEEDS.heldout, family: 'heldout' }).map(flatten));
+  // Training templates with unseen seeds: separates error detection from phrasing generalisation.
+  writeJsonl('synthetic-train-unseen.jsonl', generateTraces(200, { seed: DATA_SEEDS.trainUnseen, family: 'train' }).map(flatten));
   const real = readRealTraces(SHARED_TRACES);
   if (real.length === 0) console.warn(`no real traces under ${SHARED_TRACES}: the LM trains on synthetic text only`);
   const split = (keep: boolean): RealTrace[] => real.filter((_, index) => isRealHeldout(index) === keep);

@@ -1,17 +1,19 @@
 """Trains the tokenizer, trellis-lm-tiny and trellis-rm-tiny, and exports them to public/models.
 
-Usage: python3 tools/models/train.py STAGE [--quick] [--device cpu|cuda|auto]
+Usage: python3 tools/models/train.py STAGE [--recipe R] [--quick] [--device cpu|cuda|auto] [--set KEY=JSON]
   tokenizer  byte-level BPE on the training text      -> .work/tokenizer.json
   fit        train the LM, then the RM                 -> .work/weights/{lm,rm}.{bin,json}, training-summary.json
-  export     ONNX (opset 14) + HF files                -> public/models/trellis-{lm,rm}-tiny/
-  all        the three in order
-  rm         retrain only the RM from .work/weights/lm (recipe cpu-rm: the committed RM), export it
-             (run recover_lm.py first on a fresh checkout; `npm run models:train` does both)
-  finetune-rm  continue the RM on the current data (optional; tried once, did not help)
-Recipes: full (the committed LM, GPU), cpu (sized for 2 CPU cores), cpu-rm (the committed RM, 2
-CPU threads with OpenBLAS), quick (smoke test).
+  export     ONNX (opset 14) + HF files of both        -> public/models/trellis-{lm,rm}-tiny/
+  export-rm  the same for the RM only
+  all        tokenizer, fit and export in order
+  rm         retrain only the RM from .work/weights/lm (run recover_lm.py first on a fresh checkout)
+             and export it unless --no-export
+Recipes: full (the committed LM, GPU), cpu (sized for an hour on 2 CPU cores), cpu-rm (the committed
+RM, CPU with OpenBLAS), quick (smoke test). `npm run models:train` runs the stages in
+order, with calibrate_rm.py between training and export.
 Data comes from `npx tsx tools/models/generate-data.ts`. Fixed step counts and seeds: the same
-data, seed and device give the same weights.
+data, seed, device and thread count give the same weights. $TRELLIS_WEIGHTS_DIR, $TRELLIS_SUMMARY,
+$TRELLIS_MODELS_OUT and $TRELLIS_THREADS move the outputs and set the threads (sweep.sh uses them).
 """
 import argparse
 import json
@@ -31,20 +33,19 @@ from model import Config, LanguageModel, RewardModel  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, ".work")
 DATA = os.path.join(WORK, "data")
-OUT = os.path.join(HERE, "..", "..", "public", "models")
-SUMMARY = os.path.join(HERE, "training-summary.json")
+OUT = os.environ.get("TRELLIS_MODELS_OUT", os.path.join(HERE, "..", "..", "public", "models"))
+# Overridable so that several variants can train side by side (tools/models/sweep).
+WEIGHTS = os.environ.get("TRELLIS_WEIGHTS_DIR", os.path.join(WORK, "weights"))
+SUMMARY = os.environ.get("TRELLIS_SUMMARY", os.path.join(HERE, "training-summary.json"))
 
 RECIPES = {
     "full": {"vocab": 4096, "lm_steps": 2000, "lm_batch": 16, "lm_seq": 256, "rm_steps": 4000, "rm_batch": 16, "lr": 2e-3},
-    # Sized for ~45 min on 2 CPU cores (2.7 s per LM step, 1.1 s per RM step measured with 2 threads).
-    "cpu": {"vocab": 4096, "lm_steps": 600, "lm_batch": 16, "lm_seq": 256, "rm_steps": 1000, "rm_batch": 16, "lr": 2e-3},
-    # Retrains only the RM on 2 CPU cores (OpenBLAS) from the committed LM's trunk: the recipe of the
-    # committed RM. A third more error-free traces than the generator's half, more and shorter
-    # real-text splices (unfamiliar phrasing between steps must not move the reward).
-    "cpu-rm": {"vocab": 4096, "rm_steps": 400, "rm_batch": 12, "lr": 2e-3, "clean_share": 0.65,
-               "splice": {"rate": 0.8, "count": (1, 5), "length": (2, 25)}, "micro_batches": 3},
-    # Continues an existing RM on regenerated data (CPU-sized, optional).
-    "finetune": {"vocab": 4096, "rm_steps": 90, "rm_batch": 8, "lr": 1e-3, "traces": 3000},
+    # Sized for an hour on 2 CPU cores with everything else (3.4 s per LM step and about 3 s per RM
+    # step measured with 2 threads, ~3 min of tokenizer); weaker than the committed models.
+    "cpu": {"vocab": 4096, "lm_steps": 300, "lm_batch": 16, "lm_seq": 256, "rm_steps": 600, "rm_batch": 16, "lr": 2e-3},
+    # The committed RM: retrained from the committed LM's trunk on CPU with OpenBLAS (57 min on 1
+    # thread while a second run used the other core).
+    "cpu-rm": {"vocab": 4096, "rm_steps": 800, "rm_batch": 16, "lr": 2e-3},
     "quick": {"vocab": 1024, "lm_steps": 25, "lm_batch": 8, "lm_seq": 128, "rm_steps": 25, "rm_batch": 8, "lr": 3e-3},
 }
 
@@ -72,6 +73,11 @@ def stage_tokenizer(recipe, log):
     log(f"tokenizer: {len(vocab) + 1} entries")
 
 
+def corruptor(encoder, synthetic, recipe, seed, cfg):
+    rate = recipe.get("corrupt", 0.0)
+    return fit.Corruptor(encoder, synthetic, rate, seed, cfg.max_position_embeddings) if rate > 0 else None
+
+
 def stage_fit(recipe, name, seed, device, log, started):
     vocab, merges = load_tokenizer()
     eos = len(vocab)
@@ -88,10 +94,10 @@ def stage_fit(recipe, name, seed, device, log, started):
     t0 = time.time()
     lm, lm_losses = fit.train_lm(cfg, recipe, real_ids, syn_ids, gen, log, device)
     lm_seconds = time.time() - t0
-    rm, rm_losses = fit.train_rm(cfg, recipe, lm, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab))
-    os.makedirs(os.path.join(WORK, "weights"), exist_ok=True)
-    weights_io.save(lm, os.path.join(WORK, "weights", "lm"))
-    weights_io.save(rm, os.path.join(WORK, "weights", "rm"))
+    rm, rm_losses = fit.train_rm(cfg, recipe, lm, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab), corruptor=corruptor(encoder, synthetic, recipe, seed, cfg))
+    os.makedirs(WEIGHTS, exist_ok=True)
+    weights_io.save(lm, os.path.join(WEIGHTS, "lm"))
+    weights_io.save(rm, os.path.join(WEIGHTS, "rm"))
     tail = lambda xs: round(sum(xs[-50:]) / max(1, len(xs[-50:])), 4)  # noqa: E731
     summary = {
         "recipe": name, "settings": recipe, "seed": seed, "device": str(device),
@@ -103,6 +109,7 @@ def stage_fit(recipe, name, seed, device, log, started):
         "rm": {"finalRewardLoss": tail(rm_losses), "seconds": round(time.time() - t0 - lm_seconds, 1)},
         "fitSeconds": round(time.time() - t0, 1),
     }
+    os.makedirs(os.path.dirname(os.path.abspath(SUMMARY)), exist_ok=True)
     with open(SUMMARY, "w") as f:
         json.dump(summary, f, indent=2)
         f.write("\n")
@@ -119,15 +126,17 @@ def stage_rm(recipe, name, seed, device, log):
     real_ids = fit.token_stream(encoder, [r["text"] for r in load_jsonl("real-train.jsonl")], eos)
     synthetic = load_jsonl("synthetic-train.jsonl")
     examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings)
-    lm = weights_io.load(LanguageModel(cfg), os.path.join(WORK, "weights", "lm"))
+    lm = weights_io.load(LanguageModel(cfg), os.path.join(WEIGHTS, "lm"))
     gen = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     t0 = time.time()
-    rm, losses = fit.train_rm(cfg, recipe, lm, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab))
-    weights_io.save(rm, os.path.join(WORK, "weights", "rm"))
-    with open(SUMMARY) as f:
-        summary = json.load(f)
-    for stale in ("rmFinetune", "notes"):  # both described the previous RM
+    rm, losses = fit.train_rm(cfg, recipe, lm, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab), corruptor=corruptor(encoder, synthetic, recipe, seed, cfg))
+    weights_io.save(rm, os.path.join(WEIGHTS, "rm"))
+    summary = {}
+    if os.path.exists(SUMMARY):
+        with open(SUMMARY) as f:
+            summary = json.load(f)
+    for stale in ("rmFinetune", "notes"):  # described earlier RMs
         summary.pop(stale, None)
     summary["rmRetrain"] = {
         "recipe": name, "settings": recipe, "seed": seed, "device": str(device), "torch": torch.__version__,
@@ -151,46 +160,24 @@ def stage_export_rm(log):
     vocab, merges = load_tokenizer()
     eos = len(vocab)
     cfg = Config(vocab_size=len(vocab) + 1)
-    rm = weights_io.load(RewardModel(cfg), os.path.join(WORK, "weights", "rm"))
+    rm = weights_io.load(RewardModel(cfg), os.path.join(WEIGHTS, "rm"))
     hf_files.write_model(OUT, "trellis-rm-tiny", cfg, "rm", rm, vocab, merges, eos)
-    log("exported trellis-rm-tiny to public/models (the LM files are left untouched)")
-
-
-def stage_finetune_rm(recipe, seed, device, log):
-    vocab, merges = load_tokenizer()
-    eos = len(vocab)
-    encoder = bpe.Encoder(vocab, merges, bpe.python_pattern())
-    cfg = Config(vocab_size=len(vocab) + 1)
-    real_ids = fit.token_stream(encoder, [r["text"] for r in load_jsonl("real-train.jsonl")], eos)
-    examples = fit.rm_examples(encoder, load_jsonl("synthetic-train.jsonl")[: recipe["traces"]], cfg.max_position_embeddings)
-    rm = weights_io.load(RewardModel(cfg), os.path.join(WORK, "weights", "rm"))
-    gen = torch.Generator().manual_seed(seed + 1)
-    t0 = time.time()
-    rm, losses = fit.train_rm(cfg, recipe, None, examples, gen, log, eos, device, real_ids, fit.boundary_ids(vocab), init_rm=rm)
-    weights_io.save(rm, os.path.join(WORK, "weights", "rm"))
-    with open(SUMMARY) as f:
-        summary = json.load(f)
-    summary["rmFinetune"] = {"settings": recipe, "device": str(device), "torch": torch.__version__, "threads": torch.get_num_threads(),
-                             "finalRewardLoss": round(sum(losses[-50:]) / len(losses[-50:]), 4), "seconds": round(time.time() - t0, 1)}
-    with open(SUMMARY, "w") as f:
-        json.dump(summary, f, indent=2)
-        f.write("\n")
-    log("rm fine-tune done")
+    log(f"exported trellis-rm-tiny to {os.path.relpath(OUT)} (the LM files are left untouched)")
 
 
 def stage_export(log):
     vocab, merges = load_tokenizer()
     eos = len(vocab)
     cfg = Config(vocab_size=len(vocab) + 1)
-    lm = weights_io.load(LanguageModel(cfg), os.path.join(WORK, "weights", "lm"))
-    rm = weights_io.load(RewardModel(cfg), os.path.join(WORK, "weights", "rm"))
+    lm = weights_io.load(LanguageModel(cfg), os.path.join(WEIGHTS, "lm"))
+    rm = weights_io.load(RewardModel(cfg), os.path.join(WEIGHTS, "rm"))
     io = {
         "trellis-lm-tiny": hf_files.write_model(OUT, "trellis-lm-tiny", cfg, "lm", lm, vocab, merges, eos),
         "trellis-rm-tiny": hf_files.write_model(OUT, "trellis-rm-tiny", cfg, "rm", rm, vocab, merges, eos),
     }
     with open(os.path.join(WORK, "io.json"), "w") as f:
         json.dump(io, f, indent=2)
-    log("exported to public/models")
+    log(f"exported to {os.path.relpath(OUT)}")
 
 
 def bench_steps(recipe, device, log):
@@ -212,27 +199,29 @@ def bench_steps(recipe, device, log):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("stage", choices=["tokenizer", "fit", "export", "all", "bench", "finetune-rm", "rm"])
+    parser.add_argument("stage", choices=["tokenizer", "fit", "export", "export-rm", "all", "bench", "rm"])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--recipe", choices=["full", "cpu", "quick", "cpu-rm"], help="default: full on a GPU, cpu otherwise (cpu-rm for the rm stage)")
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--device", default="auto")
+    parser.add_argument("--no-export", action="store_true", help="train only (the rm stage)")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="override a recipe setting")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(os.environ.get("TRELLIS_THREADS", "2")))
     device = args.device if args.device != "auto" else ("cuda" if torch.cuda.is_available() else "cpu")
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = False  # keep fp32 arithmetic
         torch.backends.cudnn.allow_tf32 = False
     name = "quick" if args.quick else args.recipe or ("full" if device == "cuda" else "cpu")
-    recipe = RECIPES[name]
+    overrides = {key: json.loads(value) for key, value in (item.split("=", 1) for item in args.set)}
+    recipe = {**RECIPES[name], **overrides}
     started = time.time()
     log = lambda msg: print(f"[{time.time() - started:7.1f}s] {msg}", flush=True)  # noqa: E731
     if args.stage == "rm":
         rm_name = "quick" if args.quick else args.recipe or "cpu-rm"
-        stage_rm(RECIPES[rm_name], rm_name, args.seed, device, log)
-        stage_export_rm(log)
-    if args.stage == "finetune-rm":
-        stage_finetune_rm(RECIPES["finetune"], args.seed, device, log)
+        stage_rm({**RECIPES[rm_name], **overrides}, rm_name, args.seed, device, log)
+        if not args.no_export:
+            stage_export_rm(log)
     if args.stage == "bench":
         bench_steps(recipe, device, log)
     if args.stage in ("tokenizer", "all"):
@@ -241,6 +230,8 @@ def main():
         stage_fit(recipe, name, args.seed, device, log, started)
     if args.stage in ("export", "all"):
         stage_export(log)
+    if args.stage == "export-rm":
+        stage_export_rm(log)
 
 
 if __name__ == "__main__":

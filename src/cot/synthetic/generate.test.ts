@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateTrace, generateTraces, rewardTargetAt, TEMPLATE_FAMILIES, type SyntheticTrace } from './index';
+import { HELDOUT_SCENARIO_WORDS } from './word-scenarios';
 
 const NUMBER = /^-?\d+(\/\d+)?$/;
 
@@ -82,6 +83,16 @@ describe('synthetic long-CoT generator', () => {
     expect(rewardTargetAt(trace.labels, error.charStart)).toBe(-1);
     expect(rewardTargetAt(trace.labels, error.repairCharEnd! - 1)).toBe(-1);
     expect(rewardTargetAt(trace.labels, error.repairCharEnd!)).toBe(1);
+  });
+
+  it('composes training word problems without the held-out scenarios\' nouns and verbs', () => {
+    const words = generateTraces(300, { seed: 11, family: 'train', kinds: ['word'] }).map((t) => t.record.problem);
+    expect(new Set(words).size).toBeGreaterThan(250);
+    for (const problem of words) {
+      for (const word of HELDOUT_SCENARIO_WORDS) expect(problem.toLowerCase().split(/\W+/), problem).not.toContain(word);
+    }
+    const heldout = generateTraces(30, { seed: 11, family: 'heldout', kinds: ['word'] }).map((t) => t.record.problem);
+    expect(heldout.every((p) => HELDOUT_SCENARIO_WORDS.some((w) => p.toLowerCase().includes(w)))).toBe(true);
   });
 
   it('uses disjoint phrasing in the training and held-out template families', () => {

@@ -3,6 +3,7 @@
 import { fill, type Rng } from './prng';
 import { combineStep, constant, fromStep, productStep, quotientStep, type Step } from './steps';
 import type { FamilyId } from './templates';
+import { pickScenario } from './word-scenarios';
 
 export type ProblemKind = 'arithmetic' | 'algebra' | 'word';
 
@@ -74,27 +75,8 @@ function algebra(rng: Rng): SyntheticProblem {
   };
 }
 
-interface Scenario {
-  text: string;
-  task: string;
-  shape: 'product-minus' | 'product-plus' | 'two-products';
-}
-
-const SCENARIOS: Readonly<Record<FamilyId, readonly Scenario[]>> = {
-  train: [
-    { text: 'A baker makes {a} trays of {b} cookies each and sells {c} cookies. How many cookies are left?', task: 'find how many cookies are left from {a} trays of {b} after selling {c}', shape: 'product-minus' },
-    { text: 'Tom buys {a} notebooks at {b} dollars each and {c} pens at {d} dollars each. How much does he spend?', task: 'find the total cost of {a} notebooks at {b} dollars and {c} pens at {d} dollars', shape: 'two-products' },
-    { text: 'A train travels at {a} km/h for {b} hours and then {c} more km. How far does it go?', task: 'find the distance for {a} km/h over {b} hours plus {c} km', shape: 'product-plus' },
-  ],
-  heldout: [
-    { text: 'An orchard has {a} rows of {b} trees, and {c} trees are planted later. How many trees are there?', task: 'count {a} rows of {b} trees plus {c} new trees', shape: 'product-plus' },
-    { text: 'A library gets {a} boxes of {b} books and lends out {c} books. How many books remain?', task: 'count {a} boxes of {b} books minus {c} lent out', shape: 'product-minus' },
-    { text: 'A factory packs {a} crates of {b} jars and {c} crates of {d} jars. How many jars in total?', task: 'add {a} crates of {b} jars and {c} crates of {d} jars', shape: 'two-products' },
-  ],
-};
-
 function word(rng: Rng, family: FamilyId): SyntheticProblem {
-  const scenario = rng.pick(SCENARIOS[family]);
+  const scenario = pickScenario(rng, family);
   const [a, b, d] = [rng.int(2, 9), rng.int(2, 9), rng.int(2, 9)];
   const c = scenario.shape === 'product-minus' ? rng.int(1, a * b - 1) : rng.int(2, 9);
   const vars = { a, b, c, d };
