@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { commandForEvent } from './registry.ts';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -7,9 +7,10 @@ function isTextField(target: EventTarget | null): boolean {
     || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type));
 }
 
-/** Routes key presses on the window to registered commands. */
+/** Routes key presses on the window to registered commands. A layout effect attaches the listener
+ *  before the first paint, so a shortcut pressed as soon as the studio shows is never lost. */
 export function useHotkeys(): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const command = commandForEvent(event, isTextField(event.target));
