@@ -43,6 +43,9 @@ test('opens a fixture by drag and drop', async ({ page }) => {
 test('filters, searches and sorts the table', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
+  // Focus the page first, as a user's click would: a key press sent to a page that never had focus
+  // does not always reach it when earlier tests opened file choosers in the same browser.
+  await page.getByRole('heading', { name: 'Trellis' }).click();
   await studio.openWithChooser(['math-traces.jsonl'], () => page.keyboard.press('Control+O'));
   await studio.load();
   await expect(studio.dataRows()).toHaveCount(6);

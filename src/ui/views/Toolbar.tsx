@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useRef, useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { setFilePicker } from '../commands/app-commands.ts';
 import { openFiles } from '../state/dataset-actions.ts';
@@ -25,7 +25,8 @@ export function Toolbar() {
   const inputRef = useRef<HTMLInputElement>(null);
   const mathMode = useStudio((s) => s.mathMode);
 
-  useEffect(() => {
+  // Registered before the first paint, like the hotkeys, so Mod+O works as soon as the page shows.
+  useLayoutEffect(() => {
     setFilePicker(() => inputRef.current?.click());
     return () => setFilePicker(null);
   }, []);
