@@ -5,7 +5,8 @@ import type { InferenceSession } from 'onnxruntime-node';
 import { generateTraces, rewardTargetAt, type SyntheticTrace } from '../../src/cot/synthetic/index';
 import { auroc, mean, negativePivots, perplexity, pivotLocalised, tokenAtChar } from './metrics';
 import { lmTrack, openSession, rmRewards } from './onnx-runner';
-import { OffsetTokenizer } from './tokenizer-offsets';
+import { loadModelFolder } from '../../src/cli/scoring/model-folder';
+import type { TextTokenizer } from '../../src/reward/ports';
 
 /** The bundled models, or where a training run exported its models ($TRELLIS_MODELS_OUT). */
 export const MODELS_DIR = process.env.TRELLIS_MODELS_OUT ?? join(import.meta.dirname, '../../public/models');
@@ -14,7 +15,8 @@ export const HELDOUT = { seed: 1_000_000, family: 'heldout' } as const;
 const FORKING_WORD = /(?<![A-Za-z])(Wait|Alternatively|But)(?![A-Za-z])/g;
 
 export interface LoadedModels {
-  tokenizer: OffsetTokenizer;
+  /** The product's tokenizer path (exact UTF-16 offsets), as the CLI and the studio load it. */
+  tokenizer: TextTokenizer;
   lm: InferenceSession;
   rm: InferenceSession;
   heads: number;
@@ -25,7 +27,7 @@ export async function loadModels(dir = MODELS_DIR): Promise<LoadedModels> {
   const { readFileSync } = await import('node:fs');
   const config = JSON.parse(readFileSync(join(dir, 'trellis-lm-tiny/config.json'), 'utf8')) as Record<string, number>;
   return {
-    tokenizer: new OffsetTokenizer(join(dir, 'trellis-lm-tiny')),
+    tokenizer: loadModelFolder(join(dir, 'trellis-lm-tiny')).tokenizer,
     lm: await openSession(join(dir, 'trellis-lm-tiny/onnx/model.onnx')),
     rm: await openSession(join(dir, 'trellis-rm-tiny/onnx/model.onnx')),
     heads: config.num_attention_heads as number,

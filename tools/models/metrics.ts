@@ -58,7 +58,7 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Index of the token whose [charStart, charEnd) holds `charIndex` (the last token if past the end). */
-export function tokenAtChar(charStart: readonly number[], charEnd: readonly number[], charIndex: number): number {
+export function tokenAtChar(charStart: ArrayLike<number>, charEnd: ArrayLike<number>, charIndex: number): number {
   for (let t = 0; t < charStart.length; t++) {
     if ((charEnd[t] as number) > charIndex) return t;
   }

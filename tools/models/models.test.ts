@@ -55,7 +55,7 @@ describe('tokenizer offsets', () => {
 
 describe('KV cache graph', () => {
   it('gives the same logits in two chunks as in one pass', async () => {
-    const ids = models.tokenizer.encode('So 7 × 8 = 56, and then 56 + 4 = 60. Wait, let me check that.').ids;
+    const ids = Array.from(models.tokenizer.encode('So 7 × 8 = 56, and then 56 + 4 = 60. Wait, let me check that.').ids);
     const tensor = (values: number[]) => new ort.Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
     const feeds = (chunk: number[], past: Record<string, ort.Tensor>, pastLength: number) => ({
       input_ids: tensor(chunk),

@@ -13,7 +13,7 @@ export async function openSession(path: string): Promise<ort.InferenceSession> {
   return ort.InferenceSession.create(path, { intraOpNumThreads: 2, interOpNumThreads: 1 });
 }
 
-const int64 = (values: readonly number[]): ort.Tensor =>
+const int64 = (values: ArrayLike<number>): ort.Tensor =>
   new ort.Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), [1, values.length]);
 
 function emptyPast(session: ort.InferenceSession, heads: number, headDim: number): Record<string, ort.Tensor> {
@@ -38,7 +38,8 @@ function reduceRow(logits: Float32Array, offset: number, vocab: number, target: 
   return [(logits[offset + target] as number) - logZ, entropy];
 }
 
-export async function lmTrack(session: ort.InferenceSession, ids: readonly number[], heads: number, headDim: number, windowTokens = 512): Promise<LmTrack> {
+export async function lmTrack(session: ort.InferenceSession, tokenIds: ArrayLike<number>, heads: number, headDim: number, windowTokens = 512): Promise<LmTrack> {
+  const ids = Array.from(tokenIds);
   const logprob = new Float32Array(ids.length).fill(Number.NaN);
   const entropy = new Float32Array(ids.length).fill(Number.NaN);
   for (let start = 0; start < ids.length; start += windowTokens) {
@@ -58,7 +59,7 @@ export async function lmTrack(session: ort.InferenceSession, ids: readonly numbe
   return { logprob, entropy };
 }
 
-export async function rmRewards(session: ort.InferenceSession, ids: readonly number[]): Promise<Float32Array> {
-  const out = await session.run({ input_ids: int64(ids), attention_mask: int64(ids.map(() => 1)) });
+export async function rmRewards(session: ort.InferenceSession, ids: ArrayLike<number>): Promise<Float32Array> {
+  const out = await session.run({ input_ids: int64(ids), attention_mask: int64(new Array<number>(ids.length).fill(1)) });
   return out.rewards!.data as Float32Array;
 }
