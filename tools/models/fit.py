@@ -153,16 +153,6 @@ def pick_examples(settings, examples, pools, gen):
     return picks
 
 
-def smooth_targets(example, settings):
-    """Label smoothing: targets pulled `smoothing` towards 1/2, so no token's reward is pushed to
-    saturation and the value head stays calibrated on unfamiliar phrasing."""
-    amount = settings.get("smoothing", 0.0)
-    if amount == 0.0:
-        return example
-    ids, targets = example
-    return ids, targets * (1 - amount) + 0.5 * amount
-
-
 def rm_backward(rm, cfg, batch, pad, device, micro_batches, lm_weight=0.5):
     """Accumulates the gradient of reward BCE + lm_weight × next-token loss (both means over the whole
     batch's tokens). With micro_batches > 1 the traces are sorted by length and run in groups, so
@@ -204,7 +194,7 @@ def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boun
     for step in range(settings["rm_steps"]):
         picks = pick_examples(settings, examples, pools, gen)
         chosen = [corruptor(i, examples[i]) if corruptor else examples[i] for i in picks]
-        batch = [smooth_targets(with_distractors(example, real, boundaries, gen, settings.get("splice")), settings) for example in chosen]
+        batch = [with_distractors(example, real, boundaries, gen, settings.get("splice")) for example in chosen]
         opt.zero_grad()
         reward_loss, lm_loss = rm_backward(rm, cfg, batch, pad, device, settings.get("micro_batches", 1), settings.get("lm_aux", 0.5))
         for group in opt.param_groups:
