@@ -63,3 +63,9 @@ export interface EngineInfo {
   byteLength: number;
   hasKvCache: boolean;
 }
+
+/** A loaded reward model (`rewards` output): the engine's info plus the window it scores at once. */
+export interface RewardEngineInfo extends EngineInfo {
+  /** Longest run without a KV cache; longer texts are scored in overlapping windows of this length. */
+  contextLength: number;
+}

@@ -7,7 +7,8 @@ import { reduceLogitsCpu } from '../reward/reduce-logits.ts';
 import type { Backend } from './adapter-probe.ts';
 import type { DecoderGraph } from './decoder-graph.ts';
 import type { LogitsReduceKernel } from './reduce-logits-kernel.ts';
-import { ort, runSession } from './ort-session.ts';
+import { emptyPast, idFeeds } from './ort-feeds.ts';
+import { runSession, type ort } from './ort-session.ts';
 import { yieldToEvents } from './yield-to-events.ts';
 
 export interface RunnerStats {
@@ -64,16 +65,7 @@ export class OrtChunkRunner implements ChunkRunner {
   }
 
   private feeds(ids: number[], pastLength: number): Record<string, ort.Tensor> {
-    const length = ids.length;
-    const feeds: Record<string, ort.Tensor> = {
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, length]),
-    };
-    if (this.graph.hasAttentionMask) {
-      feeds.attention_mask = new ort.Tensor('int64', new BigInt64Array(pastLength + length).fill(1n), [1, pastLength + length]);
-    }
-    if (this.graph.hasPositionIds) {
-      feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(pastLength + i)), [1, length]);
-    }
+    const feeds = idFeeds(this.graph, ids, pastLength);
     for (const input of this.graph.past) {
       feeds[input.name] = this.past.get(input.name) ?? emptyPast(input.dtype, input.heads, input.headDim);
     }
@@ -99,9 +91,4 @@ export class OrtChunkRunner implements ChunkRunner {
     this.stats.byteLengthReadBack += positions * vocabSize * 4;
     return reduceLogitsCpu(data.subarray(rowOffset * vocabSize), positions, vocabSize, targets, topK);
   }
-}
-
-function emptyPast(dtype: 'float32' | 'float16', heads: number, headDim: number): ort.Tensor {
-  const dims = [1, heads, 0, headDim];
-  return dtype === 'float16' ? new ort.Tensor('float16', new Uint16Array(0), dims) : new ort.Tensor('float32', new Float32Array(0), dims);
 }

@@ -3,8 +3,10 @@
 import * as Comlink from 'comlink';
 import type { TokenScores } from '../reward/ports.ts';
 import type { AdapterSummary, Backend, BackendChoice, EngineInfo, ReduceTiming, SelfTestResult } from '../gpu/engine-types.ts';
+import type { RewardScoreApi } from './reward-api.ts';
 
 export type { AdapterSummary, Backend, BackendChoice, SelfTestResult, ReduceTiming };
+export type { RewardedIds, RewardedText, RewardModelInfo, RewardScoreApi } from './reward-api.ts';
 
 export type ModelSource =
   /** A model folder served by the app, e.g. "/models/tiny-random/". */
@@ -47,13 +49,14 @@ export interface ScoredText extends ScoredIds {
   tokenTexts: Record<number, string>;
 }
 
-export interface ScoreApi {
+/** Causal-LM scoring and diagnostics here; reward-model scoring in RewardScoreApi (reward-api.ts). */
+export interface ScoreApi extends RewardScoreApi {
   probe(): Promise<AdapterSummary | null>;
   load(source: ModelSource, options: LoadOptions): Promise<ModelInfo>;
   info(): Promise<ModelInfo | null>;
   scoreText(text: string, onProgress?: (event: ScoreProgressEvent) => void, chunkLength?: number): Promise<ScoredText>;
   scoreIds(ids: Int32Array, onProgress?: (event: ScoreProgressEvent) => void, chunkLength?: number): Promise<ScoredIds>;
-  /** Cancels the running score call (it rejects with an AbortError). */
+  /** Cancels the running score calls, LM and reward alike (they reject with an AbortError). */
   cancel(): void;
   kernelSelfTest(): Promise<SelfTestResult>;
   /** The WGSL reduction on random logits [positions, vocabSize] already on the GPU. */

@@ -4,19 +4,21 @@ import type { TextTokenizer } from '../reward/ports.ts';
 import { createTokenizer } from '../reward/tokenizer/hf-tokenizer.ts';
 import { probeAdapter } from '../gpu/adapter-probe.ts';
 import { benchDownloadReduce, benchKernelReduce, kernelSelfTest, uploadLogits } from '../gpu/kernel-diagnostics.ts';
-import { fetchModelFiles, pickedModelFiles } from '../gpu/model-files.ts';
 import { ownDevice } from '../gpu/own-device.ts';
 import { randomLogits } from '../gpu/random-logits.ts';
 import { ScoringEngine } from '../gpu/scoring-engine.ts';
+import { JobSlot } from './job-slot.ts';
+import { readModelSource } from './model-source.ts';
+import { cancelRewards, disposeRewards, rewardApi } from './reward-jobs.ts';
 import type { LoadOptions, ModelInfo, ModelSource, ScoreApi, ScoredIds, ScoredText, ScoreProgressEvent } from './score-api.ts';
 
 let engine: ScoringEngine | undefined;
 let tokenizer: TextTokenizer | undefined;
 let modelInfo: ModelInfo | null = null;
-let running: AbortController | undefined;
+const jobs = new JobSlot();
 
 async function load(source: ModelSource, options: LoadOptions): Promise<ModelInfo> {
-  const files = source.kind === 'url' ? await fetchModelFiles(source.baseUrl, source.name) : await pickedModelFiles(source.files, source.name);
+  const files = await readModelSource(source);
   const nextTokenizer = createTokenizer({ name: files.name, tokenizerJson: files.tokenizerJson, tokenizerConfig: files.tokenizerConfig });
   const nextEngine = await ScoringEngine.load(files, options.backend, options.threads);
   await engine?.dispose();
@@ -27,23 +29,19 @@ async function load(source: ModelSource, options: LoadOptions): Promise<ModelInf
 }
 
 async function scoreIds(ids: Int32Array, onProgress?: (event: ScoreProgressEvent) => void, chunkLength?: number): Promise<ScoredIds> {
-  if (!engine) throw new Error('no model loaded: call load() first');
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
-  engine.resetStats();
-  const started = performance.now();
-  try {
-    const scores = await engine.score(ids, {
-      signal: controller.signal,
+  const loaded = engine;
+  if (!loaded) throw new Error('no model loaded: call load() first');
+  return jobs.run(async (signal) => {
+    loaded.resetStats();
+    const started = performance.now();
+    const scores = await loaded.score(ids, {
+      signal,
       chunkLength,
       onProgress: onProgress ? (progress) => void onProgress(progress) : undefined,
     });
-    const { byteLengthReadBack, modelMs, reduceMs } = engine.stats;
+    const { byteLengthReadBack, modelMs, reduceMs } = loaded.stats;
     return { scores, durationMs: performance.now() - started, byteLengthReadBack, modelMs, reduceMs };
-  } finally {
-    if (running === controller) running = undefined;
-  }
+  });
 }
 
 async function scoreText(text: string, onProgress?: (event: ScoreProgressEvent) => void, chunkLength?: number): Promise<ScoredText> {
@@ -75,7 +73,12 @@ const api: ScoreApi = {
   info: async () => modelInfo,
   scoreIds,
   scoreText,
-  cancel: () => running?.abort(new DOMException('scoring cancelled', 'AbortError')),
+  ...rewardApi,
+  // Cancels LM and reward scoring alike: the UI's cancel button stops whatever this worker runs.
+  cancel: () => {
+    jobs.cancel();
+    cancelRewards();
+  },
   kernelSelfTest: async () => {
     try {
       return await kernelSelfTest(await ownDevice());
@@ -88,6 +91,8 @@ const api: ScoreApi = {
   downloadReduceRandom: (positions, vocabSize, repeats = 3) =>
     withRandomLogits(positions, vocabSize, (device, buffer) => benchDownloadReduce(device, buffer, positions, vocabSize, repeats)),
   dispose: async () => {
+    jobs.cancel();
+    await disposeRewards();
     await engine?.dispose();
     engine = undefined;
     tokenizer = undefined;

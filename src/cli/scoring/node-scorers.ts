@@ -1,6 +1,7 @@
 // The CLI's TokenScorer and RewardScorer: a model folder + onnxruntime-node + the pure orchestration.
 import type { RewardScorer, ScoreOptions, TokenScorer, TokenScores } from '../../reward/ports.ts';
 import { rewardsFor, scoreTokens, DEFAULT_CHUNK_LENGTH, DEFAULT_TOP_K } from '../../reward/chunked-scoring.ts';
+import { contextLengthOf } from '../../reward/context-length.ts';
 import { loadModelFolder, type ModelFolder } from './model-folder.ts';
 import { OrtChunkRunner } from './ort-chunk-runner.ts';
 import { OrtRewardRunner } from './ort-reward-runner.ts';
@@ -44,19 +45,13 @@ export class NodeTokenScorer implements TokenScorer {
   }
 }
 
-/** Context length for windowed reward models: config, then tokenizer_config, then 2048. */
-function maxLengthOf(folder: ModelFolder): number {
-  const fromConfig = folder.config.max_position_embeddings ?? folder.config.n_positions;
-  return typeof fromConfig === 'number' && fromConfig > 0 ? fromConfig : 2048;
-}
-
 export class NodeRewardScorer implements RewardScorer {
   readonly backend = 'node-cpu';
   private readonly runner: OrtRewardRunner;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(model: NodeModel, private readonly settings: NodeScorerSettings = {}) {
-    this.runner = new OrtRewardRunner(model.loaded, maxLengthOf(model.folder));
+    this.runner = new OrtRewardRunner(model.loaded, contextLengthOf(model.folder.config));
   }
 
   rewards(ids: Int32Array, options: ScoreOptions = {}): Promise<Float32Array> {

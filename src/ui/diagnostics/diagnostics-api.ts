@@ -1,7 +1,11 @@
 // window.trellisDiagnostics: a small scripting surface over the scoring worker for e2e tests and
-// benchmarks (score ids/text on a chosen backend, run the reduction kernel, run the JS baseline).
-import { openScoreWorker, type BackendChoice, type ModelInfo, type ReduceTiming, type ScoreApi, type ScoreWorkerHandle, type SelfTestResult, type AdapterSummary } from '../../workers/score-api.ts';
-import type { Remote } from 'comlink';
+// benchmarks (score ids/text with a causal LM or a reward model on a chosen backend, run the reduction
+// kernel, run the JS baseline).
+import type { AdapterSummary, BackendChoice, ModelInfo, ReduceTiming, SelfTestResult } from '../../workers/score-api.ts';
+import { cancelOn, fetchModel, modelNameOf, toolsWorker, workerFor, workerKey } from './diagnostics-workers.ts';
+import { scoreRewards, type DiagnosticsRewardRequest, type DiagnosticsRewardResult } from './reward-diagnostics.ts';
+
+export type { DiagnosticsRewardRequest, DiagnosticsRewardResult };
 
 export interface DiagnosticsScoreRequest {
   backend: BackendChoice;
@@ -31,44 +35,16 @@ export interface TrellisDiagnostics {
   probe(): Promise<AdapterSummary | null>;
   selfTest(): Promise<SelfTestResult>;
   score(request: DiagnosticsScoreRequest): Promise<DiagnosticsScoreResult>;
+  /** Per-token rewards of a reward model (`rewards` output) for a text or ids. */
+  scoreRewards(request: DiagnosticsRewardRequest): Promise<DiagnosticsRewardResult>;
   reduceRandom(positions: number, vocabSize: number, repeats?: number): Promise<ReduceTiming>;
   downloadReduceRandom(positions: number, vocabSize: number, repeats?: number): Promise<ReduceTiming>;
-  /** Cancels a running score() on that backend/threads worker. */
+  /** Cancels a running score() or scoreRewards() on that backend/threads worker. */
   cancel(backend: BackendChoice, threads?: number): void;
   crossOriginIsolated: boolean;
 }
 
-const MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];
-const workers = new Map<string, ScoreWorkerHandle>();
-let toolWorker: ScoreWorkerHandle | undefined;
-
-/** One worker per (backend, threads): ORT fixes its thread count at its first session. */
-function workerFor(key: string): Remote<ScoreApi> {
-  let handle = workers.get(key);
-  if (!handle) {
-    handle = openScoreWorker();
-    workers.set(key, handle);
-  }
-  return handle.api;
-}
-
-function tools(): Remote<ScoreApi> {
-  toolWorker ??= openScoreWorker();
-  return toolWorker.api;
-}
-
-async function fetchModel(baseUrl: string): Promise<Record<string, ArrayBuffer>> {
-  const files: Record<string, ArrayBuffer> = {};
-  for (const path of MODEL_FILES) {
-    const response = await fetch(baseUrl + path);
-    const html = (response.headers.get('content-type') ?? '').includes('text/html');
-    if (response.ok && !html) files[path] = await response.arrayBuffer();
-  }
-  return files;
-}
-
 const loaded = new Map<string, ModelInfo>();
-const workerKey = (backend: BackendChoice, threads?: number) => `${backend}/${threads ?? 'default'}`;
 
 async function score(request: DiagnosticsScoreRequest): Promise<DiagnosticsScoreResult> {
   const modelUrl = request.modelUrl ?? '/models/tiny-random/';
@@ -76,8 +52,7 @@ async function score(request: DiagnosticsScoreRequest): Promise<DiagnosticsScore
   const api = workerFor(key);
   let info = loaded.get(`${key}@${modelUrl}`);
   if (!info) {
-    const name = modelUrl.split('/').filter(Boolean).pop() ?? 'model';
-    info = await api.load({ kind: 'files', files: await fetchModel(modelUrl), name }, { backend: request.backend, threads: request.threads });
+    info = await api.load({ kind: 'files', files: await fetchModel(modelUrl), name: modelNameOf(modelUrl) }, { backend: request.backend, threads: request.threads });
     loaded.set(`${key}@${modelUrl}`, info);
   }
   const scored = request.text !== undefined
@@ -101,12 +76,13 @@ async function score(request: DiagnosticsScoreRequest): Promise<DiagnosticsScore
 
 export function installDiagnosticsApi(): TrellisDiagnostics {
   const api: TrellisDiagnostics = {
-    probe: () => tools().probe(),
-    selfTest: () => tools().kernelSelfTest(),
+    probe: () => toolsWorker().probe(),
+    selfTest: () => toolsWorker().kernelSelfTest(),
     score,
-    reduceRandom: (positions, vocabSize, repeats) => tools().reduceRandom(positions, vocabSize, repeats),
-    downloadReduceRandom: (positions, vocabSize, repeats) => tools().downloadReduceRandom(positions, vocabSize, repeats),
-    cancel: (backend, threads) => void workers.get(workerKey(backend, threads))?.api.cancel(),
+    scoreRewards,
+    reduceRandom: (positions, vocabSize, repeats) => toolsWorker().reduceRandom(positions, vocabSize, repeats),
+    downloadReduceRandom: (positions, vocabSize, repeats) => toolsWorker().downloadReduceRandom(positions, vocabSize, repeats),
+    cancel: cancelOn,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
   };
   (window as unknown as { trellisDiagnostics: TrellisDiagnostics }).trellisDiagnostics = api;
