@@ -1,4 +1,4 @@
-import type { BackendChoice, ModelInfo } from '../../workers/score-api.ts';
+import type { BackendChoice, ModelInfo, RewardModelInfo } from '../../workers/score-api.ts';
 
 export function formatBytes(byteLength: number): string {
   if (byteLength >= 2 ** 20) return `${(byteLength / 2 ** 20).toFixed(1)} MB`;
@@ -11,16 +11,26 @@ export function formatCount(count: number): string {
   return String(count);
 }
 
-/** Backend choice, model folder picker and what is loaded (backend, why, model name and size). */
+type LoadedInfo = Pick<ModelInfo, 'modelName' | 'parameterCount' | 'byteLength' | 'backend' | 'threads' | 'backendReason'>;
+
+/** "name · params · size · BACKEND (threads) — why that backend". */
+export function describeModel(info: LoadedInfo): string {
+  const threads = info.backend === 'wasm' ? ` (${info.threads} thread${info.threads === 1 ? '' : 's'})` : '';
+  return `${info.modelName} · ${formatCount(info.parameterCount)} params · ${formatBytes(info.byteLength)} · ${info.backend.toUpperCase()}${threads} — ${info.backendReason}`;
+}
+
+/** Backend choice, model folder picker and what is loaded (backend, why, name and size of the LM and the reward model). */
 export function ModelControls(props: {
   backend: BackendChoice;
   onBackend: (backend: BackendChoice) => void;
   onPickFolder: (files: FileList) => void;
   modelLabel: string;
   info: ModelInfo | null;
+  rewardModelLabel: string;
+  rewardInfo: RewardModelInfo | null;
   disabled: boolean;
 }) {
-  const { info } = props;
+  const { info, rewardInfo } = props;
   return (
     <div className="score-controls" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'center' }}>
       <label>
@@ -38,9 +48,10 @@ export function ModelControls(props: {
           onChange={(e) => { if (e.target.files?.length) props.onPickFolder(e.target.files); }} />
       </label>
       <span data-testid="score-model-info">
-        {info
-          ? `${info.modelName} · ${formatCount(info.parameterCount)} params · ${formatBytes(info.byteLength)} · ${info.backend.toUpperCase()}${info.backend === 'wasm' ? ` (${info.threads} thread${info.threads === 1 ? '' : 's'})` : ''} — ${info.backendReason}`
-          : `model: ${props.modelLabel} (not loaded)`}
+        {info ? describeModel(info) : `model: ${props.modelLabel} (not loaded)`}
+      </span>
+      <span data-testid="reward-model-info">
+        {rewardInfo ? `reward model: ${describeModel(rewardInfo)}` : `reward model: ${props.rewardModelLabel} (not loaded)`}
       </span>
     </div>
   );

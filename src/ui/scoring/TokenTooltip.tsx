@@ -1,4 +1,5 @@
-import type { ScoredText } from '../../workers/score-api.ts';
+import type { ReactNode } from 'react';
+import type { RewardedText, ScoredText } from '../../workers/score-api.ts';
 
 export interface TooltipAnchor {
   tokenIndex: number;
@@ -18,10 +19,7 @@ export function TokenTooltip({ scored, anchor }: { scored: ScoredText; anchor: T
   const alternatives = Array.from({ length: scores.k }, (_, j) => ({ id: scores.topIds[t * scores.k + j], logprob: scores.topLogprobs[t * scores.k + j] }))
     .filter((alt) => alt.id >= 0);
   return (
-    <div role="tooltip" className="token-tooltip" style={{
-      position: 'fixed', left: anchor.x + 12, top: anchor.y + 12, zIndex: 20, background: 'var(--panel-bg, #fff)',
-      color: 'var(--text, #111)', border: '1px solid #8886', borderRadius: 4, padding: '0.4rem 0.6rem', fontSize: '0.8rem', pointerEvents: 'none',
-    }}>
+    <TooltipFrame anchor={anchor}>
       <div><strong>{showToken(token)}</strong> · token {t} · id {scored.ids[t]}</div>
       {t === 0 ? <div>first token: no prediction</div> : (
         <>
@@ -33,6 +31,29 @@ export function TokenTooltip({ scored, anchor }: { scored: ScoredText; anchor: T
           </tbody></table>
         </>
       )}
+    </TooltipFrame>
+  );
+}
+
+/** The reward model's value after a token (its tokens may differ from the LM's). */
+export function RewardTooltip({ rewarded, anchor }: { rewarded: RewardedText; anchor: TooltipAnchor }) {
+  const t = anchor.tokenIndex;
+  const token = rewarded.text.slice(rewarded.charStart[t], rewarded.charEnd[t]);
+  return (
+    <TooltipFrame anchor={anchor}>
+      <div><strong>{showToken(token)}</strong> · token {t} · id {rewarded.ids[t]}</div>
+      <div>reward {rewarded.rewards[t].toFixed(4)}</div>
+    </TooltipFrame>
+  );
+}
+
+function TooltipFrame({ anchor, children }: { anchor: TooltipAnchor; children: ReactNode }) {
+  return (
+    <div role="tooltip" className="token-tooltip" style={{
+      position: 'fixed', left: anchor.x + 12, top: anchor.y + 12, zIndex: 20, background: 'var(--panel-bg, #fff)',
+      color: 'var(--text, #111)', border: '1px solid #8886', borderRadius: 4, padding: '0.4rem 0.6rem', fontSize: '0.8rem', pointerEvents: 'none',
+    }}>
+      {children}
     </div>
   );
 }

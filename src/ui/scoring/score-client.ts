@@ -1,13 +1,21 @@
 // One scoring worker for the studio, started on first use. Token arrays come back from it and stay in
 // component refs/local state, never in the zustand store.
-import { openScoreWorker, progressCallback, type BackendChoice, type ModelInfo, type ModelSource, type ScoredText, type ScoreWorkerHandle } from '../../workers/score-api.ts';
+import {
+  openScoreWorker, progressCallback, type BackendChoice, type ModelInfo, type ModelSource, type RewardedText, type RewardModelInfo, type ScoredText, type ScoreWorkerHandle,
+} from '../../workers/score-api.ts';
 
 /** The bundled default model (public/models/trellis-lm-tiny). */
 export const DEFAULT_MODEL: ModelSource = { kind: 'url', baseUrl: '/models/trellis-lm-tiny/', name: 'trellis-lm-tiny' };
 
+/** The bundled token-level reward model (public/models/trellis-rm-tiny): rewards in (−1, 1), baseline 0. */
+export const DEFAULT_REWARD_MODEL: ModelSource = { kind: 'url', baseUrl: '/models/trellis-rm-tiny/', name: 'trellis-rm-tiny' };
+
 let handle: ScoreWorkerHandle | undefined;
 let loadedKey: string | undefined;
 let loadedInfo: Promise<ModelInfo> | undefined;
+// The worker holds a reward model beside the LM; each is loaded once per (source, backend).
+let rewardKey: string | undefined;
+let rewardInfo: Promise<RewardModelInfo> | undefined;
 
 function worker(): ScoreWorkerHandle {
   handle ??= openScoreWorker();
@@ -33,6 +41,21 @@ export function scoreText(text: string, onProgress: (done: number, total: number
   return worker().api.scoreText(text, progressCallback((event) => onProgress(event.tokensDone, event.tokensTotal)));
 }
 
+export function ensureRewardModel(source: ModelSource, backend: BackendChoice): Promise<RewardModelInfo> {
+  const key = sourceKey(source, backend);
+  if (key !== rewardKey || !rewardInfo) {
+    rewardKey = key;
+    rewardInfo = worker().api.loadRewardModel(source, { backend });
+    rewardInfo.catch(() => { rewardKey = undefined; rewardInfo = undefined; });
+  }
+  return rewardInfo;
+}
+
+export function scoreRewardText(text: string, onProgress: (done: number, total: number) => void): Promise<RewardedText> {
+  return worker().api.scoreRewardText(text, progressCallback((event) => onProgress(event.tokensDone, event.tokensTotal)));
+}
+
+/** Cancels LM and reward scoring alike (one worker runs both). */
 export function cancelScoring(): void {
   void handle?.api.cancel();
 }
