@@ -15,7 +15,7 @@ torch.set_num_threads(2)
 sys.path.insert(0, os.path.dirname(__file__))
 import eval_torch  # noqa: E402
 import weights_io  # noqa: E402
-from model import Config, RewardModel  # noqa: E402
+from model import Config  # noqa: E402
 
 SHIFTS = [round(-2.0 + 0.25 * k, 2) for k in range(17)]
 
@@ -54,7 +54,7 @@ def main():
     parser.add_argument("--summary", help="training-summary.json whose rmRetrain (or rm) entry gets the shift")
     args = parser.parse_args()
     encoder, vocab_size = eval_torch.load_encoder()
-    rm = weights_io.load(RewardModel(Config(vocab_size=vocab_size)), os.path.join(args.weights_dir, "rm")).eval()
+    rm = weights_io.load_rm(Config(vocab_size=vocab_size), os.path.join(args.weights_dir, "rm")).eval()
     with open(args.validation, encoding="utf-8") as f:
         traces = head_logits(rm, encoder, [json.loads(line) for line in f if line.strip()])
     table = [(shift, *rates(traces, shift)) for shift in SHIFTS]

@@ -14,7 +14,7 @@ torch.set_num_threads(2)
 sys.path.insert(0, os.path.dirname(__file__))
 import bpe  # noqa: E402
 import weights_io  # noqa: E402
-from model import Config, RewardModel  # noqa: E402
+from model import Config  # noqa: E402
 
 WINDOW_TOKENS = 8
 
@@ -82,7 +82,7 @@ def load_encoder():
 def main():
     weights_dir, files = sys.argv[1], sys.argv[2:]
     encoder, vocab_size = load_encoder()
-    rm = weights_io.load(RewardModel(Config(vocab_size=vocab_size)), os.path.join(weights_dir, "rm")).eval()
+    rm = weights_io.load_rm(Config(vocab_size=vocab_size), os.path.join(weights_dir, "rm")).eval()
     out = {}
     for path in files:
         with open(path, encoding="utf-8") as f:

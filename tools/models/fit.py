@@ -10,6 +10,11 @@ import corrupt
 from model import LanguageModel, RewardModel
 
 
+# The evaluation's localisation window: a pivot counts when it falls within this many tokens of the
+# error's first token.
+ONSET_TOKENS = 8
+
+
 def lr_at(step, total, peak):
     warm = max(1, total // 20)
     if step < warm:
@@ -26,19 +31,25 @@ def token_stream(encoder, texts, eos):
     return torch.tensor(ids, dtype=torch.long)
 
 
-def labelled_example(encoder, text, spans, max_len):
-    """(ids, targets): target 0 on tokens overlapping an error span [charStart, repair end)."""
+def labelled_example(encoder, text, spans, max_len, onset_weight=1.0):
+    """(ids, targets, weights): target 0 on tokens overlapping an error span [charStart, repair end);
+    loss weight `onset_weight` on the first ONSET_TOKENS tokens of each span (where the pivot must
+    fall), 1 elsewhere."""
     ids, starts, ends = encoder.encode(text)
     targets = [0.0 if any(end > a and start < b for a, b in spans) else 1.0 for start, end in zip(starts, ends)]
-    return torch.tensor(ids[:max_len]), torch.tensor(targets[:max_len])
+    weights = torch.ones(len(ids))
+    for a, _ in spans:
+        first = next((t for t, end in enumerate(ends) if end > a), len(ends))
+        weights[first : first + ONSET_TOKENS] = onset_weight
+    return torch.tensor(ids[:max_len]), torch.tensor(targets[:max_len]), weights[:max_len]
 
 
-def rm_examples(encoder, rows, max_len):
-    """(ids, targets) per synthetic trace: target 0 on tokens overlapping an unrepaired-error span."""
+def rm_examples(encoder, rows, max_len, onset_weight=1.0):
+    """(ids, targets, weights) per synthetic trace: target 0 on tokens overlapping an unrepaired-error span."""
     out = []
     for row in rows:
         spans = [(e["charStart"], e["repairCharEnd"] if e["repairCharEnd"] is not None else 1 << 30) for e in row["labels"]["errors"]]
-        out.append(labelled_example(encoder, row["reasoning"], spans, max_len))
+        out.append(labelled_example(encoder, row["reasoning"], spans, max_len, onset_weight))
     return out
 
 
@@ -47,8 +58,8 @@ class Corruptor:
     wrong (corrupt.py) and an unrepaired error from there on: many more error examples per step
     than the generator's one injected error in half of the traces."""
 
-    def __init__(self, encoder, rows, rate, seed, max_len):
-        self.encoder, self.rate, self.max_len = encoder, rate, max_len
+    def __init__(self, encoder, rows, rate, seed, max_len, onset_weight=1.0):
+        self.encoder, self.rate, self.max_len, self.onset_weight = encoder, rate, max_len, onset_weight
         self.texts = [None if row["labels"]["errors"] else row["reasoning"] for row in rows]
         self.rng = random.Random(seed)
 
@@ -60,7 +71,7 @@ class Corruptor:
         if changed is None:
             return example
         new_text, error_char = changed
-        return labelled_example(self.encoder, new_text, [(error_char, 1 << 30)], self.max_len)
+        return labelled_example(self.encoder, new_text, [(error_char, 1 << 30)], self.max_len, self.onset_weight)
 
 
 def train_lm(cfg, settings, real, synthetic, gen, log, device):
@@ -92,13 +103,14 @@ def train_lm(cfg, settings, real, synthetic, gen, log, device):
 
 
 def pad_batch(examples, pad):
-    length = max(len(ids) for ids, _ in examples)
+    length = max(len(example[0]) for example in examples)
     ids = torch.full((len(examples), length), pad, dtype=torch.long)
     targets = torch.zeros(len(examples), length)
+    weights = torch.zeros(len(examples), length)
     mask = torch.zeros(len(examples), length, dtype=torch.long)
-    for i, (x, y) in enumerate(examples):
-        ids[i, : len(x)], targets[i, : len(y)], mask[i, : len(x)] = x, y, 1
-    return ids, targets, mask
+    for i, (x, y, w) in enumerate(examples):
+        ids[i, : len(x)], targets[i, : len(y)], weights[i, : len(w)], mask[i, : len(x)] = x, y, w, 1
+    return ids, targets, weights, mask
 
 
 def boundary_ids(vocab):
@@ -114,7 +126,7 @@ def with_distractors(example, real, boundaries, gen, splice=None):
     tokens in half the traces). Each snippet takes the target of the token it lands before, so
     unfamiliar prose never moves the reward by itself."""
     splice = splice or DEFAULT_SPLICE
-    ids, targets = example
+    ids, targets, weights = example
     if real is None or torch.rand(1, generator=gen).item() < 1 - splice["rate"]:
         return example
     spots = [k + 1 for k in range(len(ids) - 1) if int(ids[k]) in boundaries]
@@ -122,21 +134,23 @@ def with_distractors(example, real, boundaries, gen, splice=None):
         return example
     count = int(torch.randint(*splice["count"], (1,), generator=gen))
     picks = sorted(spots[int(i)] for i in torch.randint(0, len(spots), (count,), generator=gen))
-    out_ids, out_targets, last = [], [], 0
+    out_ids, out_targets, out_weights, last = [], [], [], 0
     for k in picks:
         length = int(torch.randint(*splice["length"], (1,), generator=gen))
         start = int(torch.randint(0, len(real) - length, (1,), generator=gen))
         out_ids += [ids[last:k], real[start : start + length]]
         out_targets += [targets[last:k], targets[min(k, len(targets) - 1)].repeat(length)]
+        out_weights += [weights[last:k], torch.ones(length)]
         last = k
     out_ids.append(ids[last:])
     out_targets.append(targets[last:])
-    return torch.cat(out_ids)[:1024], torch.cat(out_targets)[:1024]
+    out_weights.append(weights[last:])
+    return torch.cat(out_ids)[:1024], torch.cat(out_targets)[:1024], torch.cat(out_weights)[:1024]
 
 
 def clean_pools(examples):
     """Indices of error-free traces (all targets 1) and of traces with an error."""
-    clean = [i for i, (_, y) in enumerate(examples) if bool((y > 0.5).all())]
+    clean = [i for i, example in enumerate(examples) if bool((example[1] > 0.5).all())]
     clean_set = set(clean)
     return clean, [i for i in range(len(examples)) if i not in clean_set]
 
@@ -160,16 +174,16 @@ def rm_backward(rm, cfg, batch, pad, device, micro_batches, lm_weight=0.5):
     order = sorted(range(len(batch)), key=lambda i: len(batch[i][0])) if micro_batches > 1 else list(range(len(batch)))
     size = -(-len(order) // micro_batches)
     groups = [[batch[i] for i in order[k : k + size]] for k in range(0, len(order), size)]
-    reward_total = sum(len(ids) for ids, _ in batch)
-    lm_total = sum(len(ids) - 1 for ids, _ in batch)
+    reward_total = sum(len(example[0]) for example in batch)
+    lm_total = sum(len(example[0]) - 1 for example in batch)
     reward_sum = lm_sum = 0.0
     for group in groups:
-        ids, targets, mask = (t.to(device) for t in pad_batch(group, pad))
+        ids, targets, token_weights, mask = (t.to(device) for t in pad_batch(group, pad))
         position_ids = (torch.cumsum(mask, dim=1) - 1).clamp(min=0)
-        hidden, _ = rm.model(ids, mask, position_ids)
+        hidden = rm.hidden(ids, mask, position_ids)
         reward_logits = rm.score(hidden).squeeze(-1)
         weight = mask.float()
-        reward_loss = (F.binary_cross_entropy_with_logits(reward_logits, targets, reduction="none") * weight).sum() / reward_total
+        reward_loss = (F.binary_cross_entropy_with_logits(reward_logits, targets, reduction="none") * weight * token_weights).sum() / reward_total
         # Next-token loss keeps the trunk learning which results are right (the RM's evidence).
         loss = reward_loss
         if lm_weight > 0:
@@ -186,9 +200,12 @@ def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boun
     if init_rm is not None:
         rm = init_rm.to(device)  # continue training an existing RM
     else:
-        rm = RewardModel(cfg).to(device)
+        rm = RewardModel(cfg, surprisal=settings.get("surprisal", False)).to(device)
         rm.model.load_state_dict(lm.model.state_dict())  # start from the LM's trunk
-    opt = torch.optim.AdamW(rm.parameters(), lr=settings["lr"], weight_decay=0.05, betas=(0.9, 0.95))
+        if rm.reader is not None:
+            rm.reader.load_state_dict(lm.model.state_dict())  # frozen: the LM as it ships
+    trainable = [p for p in rm.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(trainable, lr=settings["lr"], weight_decay=0.05, betas=(0.9, 0.95))
     pools = clean_pools(examples) if "clean_share" in settings else None
     losses = []
     for step in range(settings["rm_steps"]):
@@ -199,7 +216,7 @@ def train_rm(cfg, settings, lm, examples, gen, log, pad, device, real=None, boun
         reward_loss, lm_loss = rm_backward(rm, cfg, batch, pad, device, settings.get("micro_batches", 1), settings.get("lm_aux", 0.5))
         for group in opt.param_groups:
             group["lr"] = lr_at(step, settings["rm_steps"], settings["lr"])
-        torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
+        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
         opt.step()
         losses.append(reward_loss)
         if step % 25 == 0 or step == settings["rm_steps"] - 1:

@@ -6,7 +6,7 @@ import bpe
 import export_onnx
 
 
-def model_config(cfg, kind, eos):
+def model_config(cfg, kind, eos, surprisal=False):
     base = {
         "model_type": "llama",
         "hidden_size": cfg.hidden_size,
@@ -29,6 +29,9 @@ def model_config(cfg, kind, eos):
     if kind == "lm":
         return {"architectures": ["LlamaForCausalLM"], **base, "use_cache": True}
     reward = {"output": "rewards", "activation": "tanh(logit / 2)", "range": [-1, 1], "baseline": 0}
+    if surprisal:
+        # Documents the graph: a frozen copy of the bundled LM feeds per-token features to the RM.
+        reward["reader"] = {"model": "trellis-lm-tiny (frozen copy inside this graph)", "features": ["surprisal", "logit gap to argmax", "entropy"]}
     return {"architectures": ["TrellisTokenRewardModel"], **base, "use_cache": False, "trellis_reward": reward}
 
 
@@ -36,7 +39,7 @@ def write_model(out, name, cfg, kind, module, vocab, merges, eos):
     folder = os.path.join(out, name)
     os.makedirs(os.path.join(folder, "onnx"), exist_ok=True)
     with open(os.path.join(folder, "config.json"), "w") as f:
-        json.dump(model_config(cfg, kind, eos), f, indent=2)
+        json.dump(model_config(cfg, kind, eos, getattr(module, "reader", None) is not None), f, indent=2)
         f.write("\n")
     bpe.write_tokenizer(folder, vocab, merges, cfg.max_position_embeddings)
     path = os.path.join(folder, "onnx", "model.onnx")

@@ -22,7 +22,7 @@ export interface TrainingSummary {
   /** Set when the committed RM was retrained (`train.py rm`) after the LM: its recipe replaces `rm`. */
   rmRetrain?: {
     recipe: string;
-    settings: Record<string, number | Record<string, unknown>>;
+    settings: Record<string, number | boolean | Record<string, unknown>>;
     seed: number;
     device: string;
     torch: string;
@@ -57,7 +57,11 @@ function rmTraining(summary: TrainingSummary): string {
   const calibration = c
     ? ` Then the value head's bias was shifted by ${c.headBiasShift} (\`tools/models/calibrate_rm.py\`), chosen on validation traces only (${c.validation}: training templates, unseen seeds) as the largest localisation with at most 10% false pivots there (${pct(c.localisation)} / ${pct(c.falsePivotRate)}); the shift moves where the reward crosses 0, not the ranking.`
     : '';
-  return `RM: initialised from the LM's trunk, plus a linear value head; ${settings.rm_steps} steps × ${settings.rm_batch} synthetic traces at peak learning rate ${settings.lr}; per-token binary cross-entropy with target 1 before an injected error, 0 from the error's first token until its repair is complete (to the end when never repaired), 1 after; plus ${settings.lm_aux ?? 0.5} × next-token loss on the same traces (keeps the trunk predicting the right intermediate results, which is the evidence an error needs). Augmentation: ${extras.join('; ')}. Final reward loss ${f3(loss)}; ${seconds} s.${calibration}`;
+  const reader = settings.surprisal
+    ? ` A frozen copy of trellis-lm-tiny reads the text first; for every token its surprisal, logit gap to the argmax and predictive entropy (3 numbers) go through a small MLP (3 → 64 → ${summary.model.hidden_size}, zero-initialised) and are added to the RM's token embeddings, so a result the LM did not expect ("7 × 4 = 26") is evidence the RM can carry forward. The reader is part of the exported graph (same inputs and output).`
+    : '';
+  const onset = settings.onset_weight && settings.onset_weight !== 1 ? ` The first 8 tokens of each error span (where the pivot must fall) weigh ${settings.onset_weight}× in the reward loss.` : '';
+  return `RM: initialised from the LM's trunk, plus a linear value head;${reader} ${settings.rm_steps} steps × ${settings.rm_batch} synthetic traces at peak learning rate ${settings.lr}; per-token binary cross-entropy with target 1 before an injected error, 0 from the error's first token until its repair is complete (to the end when never repaired), 1 after; plus ${settings.lm_aux ?? 0.5} × next-token loss on the same traces (keeps the trunk predicting the right intermediate results, which is the evidence an error needs). Augmentation: ${extras.join('; ')}. ${onset} Final reward loss ${f3(loss)}; ${seconds} s.${calibration}`;
 }
 
 export interface Evaluation {

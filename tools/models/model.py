@@ -103,9 +103,12 @@ class Trunk(nn.Module):
             for lin in (block.self_attn.o_proj, block.down_proj):
                 nn.init.normal_(lin.weight, std=0.02 / math.sqrt(2 * cfg.num_hidden_layers))
 
-    def forward(self, input_ids, attention_mask, position_ids, past=None):
-        """past: list of (k, v) per layer or None. Returns hidden states and the new (k, v) list."""
+    def forward(self, input_ids, attention_mask, position_ids, past=None, extra=None):
+        """past: list of (k, v) per layer or None; extra: added to the token embeddings. Returns hidden
+        states and the new (k, v) list."""
         x = self.embed_tokens(input_ids)
+        if extra is not None:
+            x = x + extra
         freqs = position_ids.unsqueeze(-1).float() * self.inv_freq
         cos, sin = freqs.cos().unsqueeze(1), freqs.sin().unsqueeze(1)
         t = input_ids.shape[1]
@@ -134,20 +137,57 @@ class LanguageModel(nn.Module):
         return F.linear(h, self.model.embed_tokens.weight), presents
 
 
-class RewardModel(nn.Module):
-    """Same trunk plus a value head; the reward at each position is tanh(logit / 2) = 2σ(logit) − 1."""
+SURPRISAL_FEATURES = 3
+SURPRISAL_WIDTH = 64
 
-    def __init__(self, cfg):
+
+def surprisal_features(hidden, embedding, input_ids):
+    """Per token t: [surprisal of token t, its logit gap to the argmax, entropy of the prediction
+    for t], all from the reading LM's position t-1 (zeros at t = 0), in nats / 4. Only ops that
+    onnxruntime-web runs on WebGPU: the tied head makes token t's logit a row-wise dot product."""
+    logits = F.linear(hidden[:, :-1], embedding)
+    top = logits.max(dim=-1, keepdim=True)[0]
+    exps = torch.exp(logits - top)
+    total = exps.sum(-1, keepdim=True)
+    log_total = torch.log(total) + top
+    token_logit = (hidden[:, :-1] * F.embedding(input_ids[:, 1:], embedding)).sum(-1, keepdim=True)
+    entropy = log_total - (exps * logits).sum(-1, keepdim=True) / total
+    feats = torch.cat([log_total - token_logit, top - token_logit, entropy], dim=-1).clamp(max=20.0) / 4.0
+    return torch.cat([torch.zeros_like(feats[:, :1]), feats], dim=1)
+
+
+class RewardModel(nn.Module):
+    """Same trunk plus a value head; the reward at each position is tanh(logit / 2) = 2σ(logit) − 1.
+    With `surprisal`, a frozen copy of the LM (`reader`) reads the text first and its per-token
+    surprisal features are added to the trunk's input embeddings: a wrong result ("7 × 4 = 26") is
+    a token the LM did not expect, evidence the tiny trunk cannot compute by itself."""
+
+    def __init__(self, cfg, surprisal=False):
         super().__init__()
         self.model = Trunk(cfg)
         self.score = nn.Linear(cfg.hidden_size, 1)
         nn.init.zeros_(self.score.weight)
         nn.init.constant_(self.score.bias, 1.0)
+        self.reader = None
+        if surprisal:
+            self.reader = Trunk(cfg)
+            self.reader.requires_grad_(False)
+            self.surprisal = nn.Sequential(nn.Linear(SURPRISAL_FEATURES, SURPRISAL_WIDTH), nn.SiLU(), nn.Linear(SURPRISAL_WIDTH, cfg.hidden_size))
+            nn.init.zeros_(self.surprisal[2].weight)  # starts as the plain RM
+            nn.init.zeros_(self.surprisal[2].bias)
+
+    def hidden(self, input_ids, attention_mask, position_ids):
+        extra = None
+        if self.reader is not None:
+            with torch.no_grad():
+                read, _ = self.reader(input_ids, attention_mask, position_ids)
+                feats = surprisal_features(read, self.reader.embed_tokens.weight, input_ids)
+            extra = self.surprisal(feats)
+        return self.model(input_ids, attention_mask, position_ids, extra=extra)[0]
 
     def logits(self, input_ids, attention_mask):
         position_ids = (torch.cumsum(attention_mask, dim=1) - 1).clamp(min=0)
-        h, _ = self.model(input_ids, attention_mask, position_ids)
-        return self.score(h).squeeze(-1)
+        return self.score(self.hidden(input_ids, attention_mask, position_ids)).squeeze(-1)
 
     def forward(self, input_ids, attention_mask):
         return torch.tanh(0.5 * self.logits(input_ids, attention_mask))

@@ -28,7 +28,7 @@ import bpe  # noqa: E402
 import fit  # noqa: E402
 import hf_files  # noqa: E402
 import weights_io  # noqa: E402
-from model import Config, LanguageModel, RewardModel  # noqa: E402
+from model import Config, LanguageModel  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, ".work")
@@ -43,9 +43,10 @@ RECIPES = {
     # Sized for an hour on 2 CPU cores with everything else (3.4 s per LM step and about 3 s per RM
     # step measured with 2 threads, ~3 min of tokenizer); weaker than the committed models.
     "cpu": {"vocab": 4096, "lm_steps": 300, "lm_batch": 16, "lm_seq": 256, "rm_steps": 600, "rm_batch": 16, "lr": 2e-3},
-    # The committed RM: retrained from the committed LM's trunk on CPU with OpenBLAS (57 min on 1
-    # thread while a second run used the other core).
-    "cpu-rm": {"vocab": 4096, "rm_steps": 800, "rm_batch": 16, "lr": 2e-3},
+    # The committed RM: retrained from the committed LM's trunk on CPU with OpenBLAS (65 min on 1
+    # thread while a second run used the other core), reading the frozen LM's surprisal, with the
+    # first 8 tokens of each error weighted 4x.
+    "cpu-rm": {"vocab": 4096, "rm_steps": 720, "rm_batch": 16, "lr": 2e-3, "surprisal": True, "onset_weight": 4},
     "quick": {"vocab": 1024, "lm_steps": 25, "lm_batch": 8, "lm_seq": 128, "rm_steps": 25, "rm_batch": 8, "lr": 3e-3},
 }
 
@@ -75,7 +76,7 @@ def stage_tokenizer(recipe, log):
 
 def corruptor(encoder, synthetic, recipe, seed, cfg):
     rate = recipe.get("corrupt", 0.0)
-    return fit.Corruptor(encoder, synthetic, rate, seed, cfg.max_position_embeddings) if rate > 0 else None
+    return fit.Corruptor(encoder, synthetic, rate, seed, cfg.max_position_embeddings, recipe.get("onset_weight", 1.0)) if rate > 0 else None
 
 
 def stage_fit(recipe, name, seed, device, log, started):
@@ -87,7 +88,7 @@ def stage_fit(recipe, name, seed, device, log, started):
     synthetic = load_jsonl("synthetic-train.jsonl")
     real_ids = fit.token_stream(encoder, real, eos)
     syn_ids = fit.token_stream(encoder, [r["reasoning"] for r in synthetic], eos)
-    examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings)
+    examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings, recipe.get("onset_weight", 1.0))
     log(f"tokens: real {len(real_ids)}, synthetic {len(syn_ids)}; device {device}")
     gen = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
@@ -125,7 +126,7 @@ def stage_rm(recipe, name, seed, device, log):
     cfg = Config(vocab_size=len(vocab) + 1)
     real_ids = fit.token_stream(encoder, [r["text"] for r in load_jsonl("real-train.jsonl")], eos)
     synthetic = load_jsonl("synthetic-train.jsonl")
-    examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings)
+    examples = fit.rm_examples(encoder, synthetic, cfg.max_position_embeddings, recipe.get("onset_weight", 1.0))
     lm = weights_io.load(LanguageModel(cfg), os.path.join(WEIGHTS, "lm"))
     gen = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
@@ -160,7 +161,7 @@ def stage_export_rm(log):
     vocab, merges = load_tokenizer()
     eos = len(vocab)
     cfg = Config(vocab_size=len(vocab) + 1)
-    rm = weights_io.load(RewardModel(cfg), os.path.join(WEIGHTS, "rm"))
+    rm = weights_io.load_rm(cfg, os.path.join(WEIGHTS, "rm"))
     hf_files.write_model(OUT, "trellis-rm-tiny", cfg, "rm", rm, vocab, merges, eos)
     log(f"exported trellis-rm-tiny to {os.path.relpath(OUT)} (the LM files are left untouched)")
 
@@ -170,7 +171,7 @@ def stage_export(log):
     eos = len(vocab)
     cfg = Config(vocab_size=len(vocab) + 1)
     lm = weights_io.load(LanguageModel(cfg), os.path.join(WEIGHTS, "lm"))
-    rm = weights_io.load(RewardModel(cfg), os.path.join(WEIGHTS, "rm"))
+    rm = weights_io.load_rm(cfg, os.path.join(WEIGHTS, "rm"))
     io = {
         "trellis-lm-tiny": hf_files.write_model(OUT, "trellis-lm-tiny", cfg, "lm", lm, vocab, merges, eos),
         "trellis-rm-tiny": hf_files.write_model(OUT, "trellis-rm-tiny", cfg, "rm", rm, vocab, merges, eos),
@@ -186,7 +187,7 @@ def bench_steps(recipe, device, log):
     cfg = Config(vocab_size=recipe["vocab"])
     gen = torch.Generator().manual_seed(0)
     stream = torch.randint(0, recipe["vocab"] - 1, (200_000,), generator=gen)
-    examples = [(torch.randint(0, recipe["vocab"] - 1, (300,), generator=gen), torch.ones(300)) for _ in range(64)]
+    examples = [(torch.randint(0, recipe["vocab"] - 1, (300,), generator=gen), torch.ones(300), torch.ones(300)) for _ in range(64)]
     t0 = time.time()
     lm, _ = fit.train_lm(cfg, steps, stream, stream, gen, log, device)
     t1 = time.time()

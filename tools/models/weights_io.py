@@ -31,3 +31,12 @@ def load(module, path):
         state[entry["name"]] = flat.reshape(entry["shape"]).clone()
     module.load_state_dict(state)
     return module
+
+
+def load_rm(cfg, path):
+    """A RewardModel, with the surprisal reader when the saved weights have one."""
+    from model import RewardModel
+
+    with open(path + ".json") as f:
+        surprisal = any(entry["name"].startswith("reader.") for entry in json.load(f))
+    return load(RewardModel(cfg, surprisal=surprisal), path)
