@@ -83,16 +83,16 @@ describe('KV cache graph', () => {
 });
 
 describe('evaluation goals on held-out synthetic traces', () => {
-  // Goals (issue 6): localisation >= 80%, false pivots <= 10%, AUROC >= 0.9. The committed RM meets
-  // the last two (300 held-out traces on its MODEL_CARD.md: 5.6% and 0.973) but not the first
-  // (72.1%), so localisation is held to its measured level (60 traces: 67%) against regressions.
-  it('reward model: few false pivots, errors ranked apart (goals), pivots near errors (measured floor)', async () => {
-    const metrics = await rewardMetrics(models, heldoutTraces(60));
-    expect(metrics.tracesWithError).toBeGreaterThan(15);
+  // Goals (issue 6) on the model card's own held-out set (300 traces, unseen templates and seeds):
+  // localisation >= 80%, false pivots <= 10%, AUROC >= 0.9 (measured 81.4%, 6.25%, 0.988). A subset
+  // is too small for the localisation goal (60 traces hold only 27 errors: one trace is 3.7 points).
+  it('reward model meets the three goals on the 300 held-out traces', async () => {
+    const metrics = await rewardMetrics(models, heldoutTraces(300));
+    expect(metrics.tracesWithError).toBe(140);
+    expect(metrics.localisation).toBeGreaterThanOrEqual(0.8);
     expect(metrics.falsePivotRate).toBeLessThanOrEqual(0.1);
     expect(metrics.auroc).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.localisation).toBeGreaterThanOrEqual(0.6);
-  });
+  }, 120_000);
 
   it('language model: held-out synthetic text is far more predictable than uniform (4096)', async () => {
     const traces = heldoutTraces(12);

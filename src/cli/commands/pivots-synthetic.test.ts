@@ -22,8 +22,8 @@ describe('pivots on the bundled reward model', () => {
   it(`puts the first negative pivot within ${MAX_LAG_TOKENS} tokens after the injected error as often as the model card measured`, async () => {
     const reward = new NodeRewardScorer(model);
     const sources = { tokenizer: model.folder.tokenizer, reward };
-    // Held-out templates, unseen seeds: the RM's card measures 72% on 140 such traces (goal 80%, not
-    // met); these 40 give 70%. A broken token alignment or sign convention would give ~0%.
+    // Held-out templates, unseen seeds: the RM's card measures 81% on 140 such traces; these 40 give
+    // 80% (32). A broken token alignment or sign convention would give ~0%.
     const traces = generateTraces(TRACES, { seed: 2_000_000, family: 'heldout', errorRate: 1 });
     const hits: Hit[] = [];
     for (const { record, labels } of traces) {
@@ -37,6 +37,6 @@ describe('pivots on the bundled reward model', () => {
     const near = hits.filter((h) => h.firstNegative !== null && h.firstNegative >= h.errorToken && h.firstNegative <= h.errorToken + MAX_LAG_TOKENS);
     const misses = hits.filter((h) => !near.includes(h)).map((h) => `${h.id}: error at token ${h.errorToken}, first negative at ${h.firstNegative}`);
     expect(hits.length).toBeGreaterThanOrEqual(TRACES * 0.9);
-    expect(near.length / hits.length, misses.join('\n')).toBeGreaterThanOrEqual(0.65);
+    expect(near.length / hits.length, misses.join('\n')).toBeGreaterThanOrEqual(0.75);
   }, 120_000);
 });
