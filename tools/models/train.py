@@ -8,8 +8,9 @@ Usage: python3 tools/models/train.py STAGE [--recipe R] [--quick] [--device cpu|
   all        tokenizer, fit and export in order
   rm         retrain only the RM from .work/weights/lm (run recover_lm.py first on a fresh checkout)
              and export it unless --no-export
-Recipes: full (the committed LM, GPU), cpu (sized for an hour on 2 CPU cores), cpu-rm (the committed
-RM, CPU with OpenBLAS), quick (smoke test). `npm run models:train` runs the stages in
+Recipes: full (the committed LM, GPU), cpu (sized for an hour on 2 CPU cores; its RM has no
+surprisal reader, which would not fit the hour), cpu-rm (the committed RM, CPU with OpenBLAS: reads
+the frozen LM's surprisal, onset-weighted loss), quick (smoke test). `npm run models:train` runs the stages in
 order, with calibrate_rm.py between training and export.
 Data comes from `npx tsx tools/models/generate-data.ts`. Fixed step counts and seeds: the same
 data, seed, device and thread count give the same weights. $TRELLIS_WEIGHTS_DIR, $TRELLIS_SUMMARY,
@@ -47,7 +48,8 @@ RECIPES = {
     # thread while a second run used the other core), reading the frozen LM's surprisal, with the
     # first 8 tokens of each error weighted 4x.
     "cpu-rm": {"vocab": 4096, "rm_steps": 720, "rm_batch": 16, "lr": 2e-3, "surprisal": True, "onset_weight": 4},
-    "quick": {"vocab": 1024, "lm_steps": 25, "lm_batch": 8, "lm_seq": 128, "rm_steps": 25, "rm_batch": 8, "lr": 3e-3},
+    # Smoke test of the whole pipeline, including the committed RM's surprisal reader and onset weight.
+    "quick": {"vocab": 1024, "lm_steps": 25, "lm_batch": 8, "lm_seq": 128, "rm_steps": 25, "rm_batch": 8, "lr": 3e-3, "surprisal": True, "onset_weight": 4},
 }
 
 
