@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import * as ortNode from 'onnxruntime-node';
+import { nodeIdFeeds } from './node-feeds.ts';
 import { createTokenizer, type HfTokenizer } from '../src/reward/tokenizer/hf-tokenizer.ts';
 import type { DiagnosticsRewardResult, TrellisDiagnostics } from '../src/ui/diagnostics/diagnostics-api.ts';
 
@@ -47,16 +48,8 @@ async function readModel(request: APIRequestContext, model: ModelRef): Promise<M
 
 /** The Node path: onnxruntime-node (CPU), one run over the whole sequence (it fits the context). */
 async function nodeRewards(session: ortNode.InferenceSession, ids: number[]): Promise<number[]> {
-  const length = ids.length;
-  const feeds: Record<string, ortNode.Tensor> = {
-    input_ids: new ortNode.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, length]),
-    attention_mask: new ortNode.Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]),
-  };
-  if (session.inputNames.includes('position_ids')) {
-    feeds.position_ids = new ortNode.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(i)), [1, length]);
-  }
-  const rewards = (await session.run(feeds)).rewards;
-  expect(rewards.dims).toEqual([1, length]);
+  const rewards = (await session.run(nodeIdFeeds(session, ids))).rewards;
+  expect(rewards.dims).toEqual([1, ids.length]);
   return Array.from(rewards.data as Float32Array);
 }
 

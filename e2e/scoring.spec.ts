@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import * as ortNode from 'onnxruntime-node';
+import { nodeIdFeeds } from './node-feeds.ts';
 import { reduceLogitsCpu } from '../src/reward/reduce-logits.ts';
 import { createTokenizer } from '../src/reward/tokenizer/hf-tokenizer.ts';
 import { StudioPage } from './pages/studio-page.ts';
@@ -41,13 +42,7 @@ async function nodeScores(dir: string, ids: number[]): Promise<{ logprob: number
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, number>;
   const session = await ortNode.InferenceSession.create(join(dir, 'onnx/model.onnx'));
   const length = ids.length;
-  const feeds: Record<string, ortNode.Tensor> = {
-    input_ids: new ortNode.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, length]),
-    attention_mask: new ortNode.Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]),
-  };
-  if (session.inputNames.includes('position_ids')) {
-    feeds.position_ids = new ortNode.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(i)), [1, length]);
-  }
+  const feeds = nodeIdFeeds(session, ids);
   for (const name of session.inputNames.filter((n) => n.startsWith('past_key_values.'))) {
     feeds[name] = new ortNode.Tensor('float32', new Float32Array(0), [1, config.num_key_value_heads, 0, config.head_dim]);
   }

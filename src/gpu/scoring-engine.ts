@@ -2,12 +2,13 @@
 // chunk runner (+ the WGSL kernel on ORT's device for WebGPU).
 import { scoreTokens, type ChunkedScoreOptions } from '../reward/chunked-scoring.ts';
 import type { TokenScores } from '../reward/ports.ts';
-import { chooseBackend, probeAdapter, type BackendChoice } from './adapter-probe.ts';
+import type { BackendChoice } from './adapter-probe.ts';
 import type { EngineInfo } from './engine-types.ts';
 import { describeDecoder, type IoMetadata } from './decoder-graph.ts';
-import { estimateParameterCount, type ModelFiles } from './model-files.ts';
+import type { ModelFiles } from './model-files.ts';
+import { withModelSession } from './model-session.ts';
 import { OrtChunkRunner, type RunnerStats } from './ort-chunk-runner.ts';
-import { createSession, ortDevice, threadsInUse, type ort } from './ort-session.ts';
+import { ortDevice, type ort } from './ort-session.ts';
 import { LogitsReduceKernel } from './reduce-logits-kernel.ts';
 
 export class ScoringEngine {
@@ -17,31 +18,13 @@ export class ScoringEngine {
     private readonly runner: OrtChunkRunner,
   ) {}
 
-  static async load(files: ModelFiles, choice: BackendChoice, threads?: number): Promise<ScoringEngine> {
-    const decision = chooseBackend(choice, await probeAdapter());
-    const session = await createSession(
-      { model: files.model, externalData: files.externalData },
-      { backend: decision.backend, threads, gpuOutputs: decision.backend === 'webgpu' ? 'all' : undefined },
-    );
-    try {
-      const metadata = session.inputMetadata as readonly IoMetadata[];
-      const graph = describeDecoder(metadata, session.outputNames, files.config);
+  static load(files: ModelFiles, choice: BackendChoice, threads?: number): Promise<ScoringEngine> {
+    return withModelSession(files, choice, threads, async (session, decision, base) => {
+      const graph = describeDecoder(session.inputMetadata as readonly IoMetadata[], session.outputNames, files.config);
       const kernel = decision.backend === 'webgpu' ? await LogitsReduceKernel.create(await ortDevice()) : undefined;
       const runner = new OrtChunkRunner(decision.backend, session, graph, kernel);
-      const info: EngineInfo = {
-        backend: decision.backend,
-        backendReason: decision.reason,
-        threads: decision.backend === 'wasm' ? threadsInUse() : 0,
-        modelName: files.name,
-        parameterCount: estimateParameterCount(files),
-        byteLength: files.byteLength,
-        hasKvCache: graph.past.length > 0,
-      };
-      return new ScoringEngine(info, session, runner);
-    } catch (error) {
-      await session.release();
-      throw error;
-    }
+      return new ScoringEngine({ ...base, hasKvCache: graph.past.length > 0 }, session, runner);
+    });
   }
 
   score(ids: Int32Array, options: ChunkedScoreOptions = {}): Promise<TokenScores> {
