@@ -1,7 +1,7 @@
 // What the web runner needs to know about a causal LM graph. Validation is the shared
 // resolveModelIo (src/reward/model-io.ts); this adds what only the session's metadata tells: the
 // cache's element type. A graph that does not fit gets an error listing what it has and what was expected.
-import { resolveModelIo } from '../reward/model-io.ts';
+import { resolveModelIo, type ModelIo } from '../reward/model-io.ts';
 
 export interface PastInput {
   name: string;
@@ -32,13 +32,17 @@ export function describeDecoder(inputs: readonly IoMetadata[], outputs: readonly
   if (io.kind !== 'causal-lm') {
     throw new Error(`model.onnx is a reward model (output ${io.outputName}); token scoring needs a causal LM with a logits output`);
   }
+  return { hasPositionIds: io.hasPositionIds, hasAttentionMask: io.hasAttentionMask, past: pastInputs(inputs, io), logitsName: io.outputName };
+}
+
+/** The cache inputs of a resolved graph, each with its present.* partner and element type. */
+export function pastInputs(inputs: readonly IoMetadata[], io: ModelIo): PastInput[] {
   const [, heads, , headDim] = io.emptyPastDims;
-  const past = io.pastNames.map((name, i): PastInput => ({
+  return io.pastNames.map((name, i) => ({
     name,
     presentName: io.presentNames[i],
     heads,
     headDim,
     dtype: inputs.find((input) => input.name === name)?.type === 'float16' ? 'float16' : 'float32',
   }));
-  return { hasPositionIds: io.hasPositionIds, hasAttentionMask: io.hasAttentionMask, past, logitsName: io.outputName };
 }

@@ -3,7 +3,7 @@
 // graph is refused with the same explanation as everywhere else; this adds what only the session's
 // metadata tells: the element types of the id inputs and of the cache.
 import { resolveModelIo } from '../reward/model-io.ts';
-import type { IoMetadata, PastInput } from './decoder-graph.ts';
+import { pastInputs, type IoMetadata, type PastInput } from './decoder-graph.ts';
 
 export interface RewardGraph {
   /** Element type of input_ids / attention_mask / position_ids. */
@@ -21,20 +21,11 @@ export function describeRewardModel(inputs: readonly IoMetadata[], outputs: read
   if (io.kind !== 'reward') {
     throw new Error(`model.onnx is a causal LM (output ${io.outputName}); reward scoring needs a model with a rewards [batch, sequence] output`);
   }
-  const typeOf = (name: string) => inputs.find((input) => input.name === name)?.type;
-  const [, heads, , headDim] = io.emptyPastDims;
-  const past = io.pastNames.map((name, i): PastInput => ({
-    name,
-    presentName: io.presentNames[i],
-    heads,
-    headDim,
-    dtype: typeOf(name) === 'float16' ? 'float16' : 'float32',
-  }));
   return {
-    idType: typeOf('input_ids') === 'int32' ? 'int32' : 'int64',
+    idType: inputs.find((input) => input.name === 'input_ids')?.type === 'int32' ? 'int32' : 'int64',
     hasAttentionMask: io.hasAttentionMask,
     hasPositionIds: io.hasPositionIds,
-    past,
+    past: pastInputs(inputs, io),
     rewardsName: io.outputName,
   };
 }

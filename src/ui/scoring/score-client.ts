@@ -11,11 +11,24 @@ export const DEFAULT_MODEL: ModelSource = { kind: 'url', baseUrl: '/models/trell
 export const DEFAULT_REWARD_MODEL: ModelSource = { kind: 'url', baseUrl: '/models/trellis-rm-tiny/', name: 'trellis-rm-tiny' };
 
 let handle: ScoreWorkerHandle | undefined;
-let loadedKey: string | undefined;
-let loadedInfo: Promise<ModelInfo> | undefined;
+
+/** A model slot of the worker, loaded once per key; a failed load is forgotten so the next call retries. */
+function loadOnce<T>(): (key: string, load: () => Promise<T>) => Promise<T> {
+  let loadedKey: string | undefined;
+  let loaded: Promise<T> | undefined;
+  return (key, load) => {
+    if (key !== loadedKey || !loaded) {
+      loadedKey = key;
+      loaded = load();
+      loaded.catch(() => { loadedKey = undefined; loaded = undefined; });
+    }
+    return loaded;
+  };
+}
+
 // The worker holds a reward model beside the LM; each is loaded once per (source, backend).
-let rewardKey: string | undefined;
-let rewardInfo: Promise<RewardModelInfo> | undefined;
+const lmSlot = loadOnce<ModelInfo>();
+const rewardSlot = loadOnce<RewardModelInfo>();
 
 function worker(): ScoreWorkerHandle {
   handle ??= openScoreWorker();
@@ -28,13 +41,7 @@ function sourceKey(source: ModelSource, backend: BackendChoice): string {
 
 /** Loads the model once per (source, backend); a different choice replaces it in the worker. */
 export function ensureModel(source: ModelSource, backend: BackendChoice): Promise<ModelInfo> {
-  const key = sourceKey(source, backend);
-  if (key !== loadedKey || !loadedInfo) {
-    loadedKey = key;
-    loadedInfo = worker().api.load(source, { backend });
-    loadedInfo.catch(() => { loadedKey = undefined; loadedInfo = undefined; });
-  }
-  return loadedInfo;
+  return lmSlot(sourceKey(source, backend), () => worker().api.load(source, { backend }));
 }
 
 export function scoreText(text: string, onProgress: (done: number, total: number) => void): Promise<ScoredText> {
@@ -42,13 +49,7 @@ export function scoreText(text: string, onProgress: (done: number, total: number
 }
 
 export function ensureRewardModel(source: ModelSource, backend: BackendChoice): Promise<RewardModelInfo> {
-  const key = sourceKey(source, backend);
-  if (key !== rewardKey || !rewardInfo) {
-    rewardKey = key;
-    rewardInfo = worker().api.loadRewardModel(source, { backend });
-    rewardInfo.catch(() => { rewardKey = undefined; rewardInfo = undefined; });
-  }
-  return rewardInfo;
+  return rewardSlot(sourceKey(source, backend), () => worker().api.loadRewardModel(source, { backend }));
 }
 
 export function scoreRewardText(text: string, onProgress: (done: number, total: number) => void): Promise<RewardedText> {
